@@ -1,0 +1,3 @@
+using FeedKit.Cli;
+
+return FeedKitCli.Run(args, Console.OpenStandardOutput(), Console.Error);

@@ -1,0 +1,70 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace FeedKit.Cli;
+
+/// <summary>
+/// The settings file (<c>feedkit.json</c>) beside the articles: what plain text does not say.
+/// Unknown keys are errors, so that a typo does not pass silently.
+/// </summary>
+internal sealed class Settings
+{
+    public string? Title { get; set; }
+    public string? Subtitle { get; set; }
+    public string? SiteUrl { get; set; }
+    public string? SelfUrl { get; set; }
+    public string? ArticleBaseUrl { get; set; }
+    public string? Id { get; set; }
+    public string? Language { get; set; }
+    public string? Direction { get; set; }
+    public string? Rights { get; set; }
+    public string? Icon { get; set; }
+    public string? Logo { get; set; }
+    public List<AuthorSettings>? Authors { get; set; }
+    public string? Published { get; set; }
+    public Dictionary<string, ArticleSettings>? Articles { get; set; }
+
+    public static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    };
+
+    public static Settings Load(string path)
+    {
+        try
+        {
+            using var stream = File.OpenRead(path);
+            return JsonSerializer.Deserialize<Settings>(stream, JsonOptions) ?? new Settings();
+        }
+        catch (JsonException e)
+        {
+            var where = e.LineNumber is { } line ? $" (line {line + 1}, {e.Path})" : string.Empty;
+            throw new CliException($"{path}{where}: {e.Message}");
+        }
+    }
+}
+
+internal sealed class AuthorSettings
+{
+    public string? Name { get; set; }
+    public string? Email { get; set; }
+    public string? Uri { get; set; }
+}
+
+internal sealed class ArticleSettings
+{
+    public string? Id { get; set; }
+    public string? Url { get; set; }
+    public string? Published { get; set; }
+    public string? Updated { get; set; }
+    public string? Language { get; set; }
+    public string? Direction { get; set; }
+    public List<AuthorSettings>? Authors { get; set; }
+    public List<string>? Tags { get; set; }
+}
+
+/// <summary>A usage or input error the CLI reports as one line, with exit code 2.</summary>
+internal sealed class CliException(string message) : Exception(message);

@@ -1,0 +1,449 @@
+using System.Collections.Immutable;
+using FeedKit.Html;
+using FeedKit.Lint;
+using FeedKit.Model;
+using FeedKit.Text;
+
+namespace FeedKit.Formats;
+
+/// <summary>
+/// Validates a <see cref="Feed"/> and resolves everything the writers need. Collects every error before
+/// throwing one <see cref="FeedValidationException"/>.
+/// </summary>
+/// <remarks>
+/// Documented normalizations (not errors): an optional text (subtitle, standfirst, rights, e-mail, alt text,
+/// caption, attribution) that is empty or only whitespace counts as absent; paragraphs, subheadings and quotes
+/// whose text is empty or only whitespace are left out of the HTML, as they carry nothing.
+/// </remarks>
+internal sealed class FeedNormalizer
+{
+    private readonly List<FeedProblem> _errors = [];
+    private readonly FeedWriterOptions _options;
+    private readonly FeedFormat _format;
+
+    private FeedNormalizer(FeedWriterOptions options, FeedFormat format)
+    {
+        _options = options;
+        _format = format;
+    }
+
+    public static NormalizedFeed Normalize(Feed feed, FeedWriterOptions? options, FeedFormat format)
+    {
+        ArgumentNullException.ThrowIfNull(feed);
+        var normalizer = new FeedNormalizer(options ?? FeedWriterOptions.Default, format);
+        var result = normalizer.NormalizeFeed(feed);
+        if (normalizer._errors.Count > 0)
+        {
+            throw new FeedValidationException(normalizer._errors);
+        }
+
+        return result!;
+    }
+
+    private NormalizedFeed? NormalizeFeed(Feed feed)
+    {
+        var info = feed.Info;
+        const string at = "feed";
+        RequireText(info.Title, $"{at}.Title");
+        var subtitle = OptionalText(info.Subtitle, $"{at}.Subtitle");
+        OptionalText(info.Rights, $"{at}.Rights");
+        OptionalText(info.Generator, $"{at}.Generator");
+        RequireWebLink(info.SiteLink, $"{at}.SiteLink");
+        OptionalWebLink(info.SelfLink, $"{at}.SelfLink");
+        OptionalWebLink(info.Icon, $"{at}.Icon");
+        OptionalWebLink(info.Logo, $"{at}.Logo");
+        CheckAuthors(info.Authors, $"{at}.Authors");
+        var id = info.Id is null ? info.SiteLink?.AbsoluteUri : CheckId(info.Id, $"{at}.Id");
+
+        if (_format == FeedFormat.Rss && info.Language is { IsIso639: false } feedLanguage)
+        {
+            Error($"{at}.Language", $"\"{feedLanguage}\" cannot be an RSS <language>: its primary subtag \"{feedLanguage.Language}\" is not an ISO 639 code, and the RSS specification and the W3C validator require one");
+        }
+
+        var direction = info.Direction
+            ?? info.Language?.Direction
+            ?? FirstStrong(info.Title, info.Subtitle)
+            ?? TextDirection.LeftToRight;
+
+        var articles = ImmutableArray.CreateBuilder<NormalizedArticle>(feed.Articles.Length);
+        var seenIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < feed.Articles.Length; i++)
+        {
+            var article = NormalizeArticle(feed, i);
+            if (article is null)
+            {
+                continue;
+            }
+
+            if (seenIds.TryGetValue(article.Id, out var first))
+            {
+                Error($"articles[{i}].Id", $"\"{article.Id}\" is also the id of articles[{first}]; every article needs an id of its own");
+            }
+            else
+            {
+                seenIds.Add(article.Id, i);
+            }
+
+            articles.Add(article);
+        }
+
+        var updated = info.Updated;
+        if (updated is null)
+        {
+            foreach (var article in articles)
+            {
+                if (updated is null || article.Updated.UtcDateTime > updated.Value.UtcDateTime)
+                {
+                    updated = article.Updated;
+                }
+            }
+        }
+
+        if (updated is null)
+        {
+            Error($"{at}.Updated", "a feed with no articles needs an explicit Updated date (FeedKit never uses the clock, so that the same input always gives the same feed)");
+        }
+
+        if (_errors.Count > 0)
+        {
+            return null;
+        }
+
+        return new NormalizedFeed(
+            info,
+            id!,
+            Guard(info.Title, direction),
+            subtitle is null ? null : Guard(subtitle, direction),
+            updated!.Value,
+            info.Language,
+            direction,
+            articles.ToImmutable());
+    }
+
+    private NormalizedArticle? NormalizeArticle(Feed feed, int index)
+    {
+        var article = feed.Articles[index];
+        var at = $"articles[{index}]";
+        if (article is null)
+        {
+            Error(at, "is null");
+            return null;
+        }
+
+        var errorsBefore = _errors.Count;
+        RequireText(article.Headline, $"{at}.Headline");
+        var standfirst = OptionalText(article.Standfirst, $"{at}.Standfirst");
+        OptionalWebLink(article.Url, $"{at}.Url");
+        CheckAuthors(article.Authors, $"{at}.Authors");
+        CheckImage(article.LeadImage, $"{at}.LeadImage");
+        for (var t = 0; t < article.Tags.Length; t++)
+        {
+            RequireText(article.Tags[t], $"{at}.Tags[{t}]");
+        }
+
+        CheckBlocks(article.Body, $"{at}.Body");
+
+        string? id = null;
+        var idIsUrl = false;
+        if (article.Id is not null)
+        {
+            id = CheckId(article.Id, $"{at}.Id");
+            idIsUrl = article.Url is not null && string.Equals(id, article.Url.AbsoluteUri, StringComparison.Ordinal);
+        }
+        else if (article.Url is not null)
+        {
+            id = article.Url.AbsoluteUri;
+            idIsUrl = true;
+        }
+        else
+        {
+            Error($"{at}.Id", "the article has neither an Id nor a Url; give it one of them (an id must stay the same when the text is edited, so FeedKit does not make one up)");
+        }
+
+        if (_format == FeedFormat.Atom && article.Authors.IsEmpty && feed.Info.Authors.IsEmpty)
+        {
+            Error($"{at}.Authors", "Atom requires an author for every entry: give the article an author, or give the feed authors (FeedInfo.Authors) to stand for it");
+        }
+
+        if (article.Updated is { } u && u.UtcDateTime < article.Published.UtcDateTime)
+        {
+            Error($"{at}.Updated", $"{Dates.Rfc3339(u)} is earlier than Published ({Dates.Rfc3339(article.Published)})");
+        }
+
+        var language = article.Language ?? feed.Info.Language;
+        if (_format == FeedFormat.Rss && article.Language is { IsIso639: false } own)
+        {
+            Error($"{at}.Language", $"\"{own}\" cannot be written as <dc:language>: its primary subtag \"{own.Language}\" is not an ISO 639 code");
+        }
+
+        if (_errors.Count > errorsBefore)
+        {
+            return null;
+        }
+
+        var direction = article.Direction
+            ?? language?.Direction
+            ?? (article.Language is null ? feed.Info.Direction : null)
+            ?? FirstStrong(article.Headline, standfirst)
+            ?? FirstStrongOfBody(article.Body)
+            ?? TextDirection.LeftToRight;
+
+        var context = new HtmlContext(language, direction);
+        var standfirstHtml = standfirst is null
+            ? null
+            : ArticleHtml.RenderStandfirst(Guard(standfirst, direction), context);
+        var bodyHtml = ArticleHtml.RenderBody(article, context);
+
+        return new NormalizedArticle(
+            article,
+            id!,
+            idIsUrl,
+            Guard(article.Headline, direction),
+            standfirstHtml,
+            bodyHtml,
+            article.Updated ?? article.Published,
+            language,
+            direction);
+    }
+
+    private string Guard(string text, TextDirection direction) =>
+        _options.FirstStrongGuard ? FirstStrongGuard.Apply(text, direction) : text;
+
+    private static TextDirection? FirstStrong(string? first, string? second) =>
+        (first is null ? null : Bidi.FirstStrongDirection(first))
+        ?? (second is null ? null : Bidi.FirstStrongDirection(second));
+
+    private static TextDirection? FirstStrongOfBody(ImmutableArray<Block> body)
+    {
+        foreach (var block in body)
+        {
+            var direction = ArticleHtml.PlainTextOf(block) is { } text ? Bidi.FirstStrongDirection(text) : null;
+            if (direction is not null)
+            {
+                return direction;
+            }
+        }
+
+        return null;
+    }
+
+    private void CheckBlocks(ImmutableArray<Block> body, string at)
+    {
+        for (var b = 0; b < body.Length; b++)
+        {
+            var path = $"{at}[{b}]";
+            switch (body[b])
+            {
+                case null:
+                    Error(path, "is null");
+                    break;
+                case Paragraph p:
+                    CheckChars(p.Text, $"{path}.Text", required: true);
+                    break;
+                case Subheading s:
+                    CheckChars(s.Text, $"{path}.Text", required: true);
+                    break;
+                case Quote q:
+                    CheckChars(q.Text, $"{path}.Text", required: true);
+                    OptionalText(q.Attribution, $"{path}.Attribution");
+                    break;
+                case ListBlock l:
+                    if (l.Items.IsDefaultOrEmpty)
+                    {
+                        Error($"{path}.Items", "a list needs at least one item");
+                        break;
+                    }
+
+                    for (var i = 0; i < l.Items.Length; i++)
+                    {
+                        RequireText(l.Items[i], $"{path}.Items[{i}]");
+                    }
+
+                    break;
+                case ImageBlock image:
+                    CheckImage(image.Image, $"{path}.Image");
+                    if (image.Image is null)
+                    {
+                        Error($"{path}.Image", "is null");
+                    }
+
+                    break;
+                case RawHtml html:
+                    CheckChars(html.Html, $"{path}.Html", required: true);
+                    break;
+                default:
+                    Error(path, $"FeedKit cannot render a block of type {body[b].GetType().Name}");
+                    break;
+            }
+        }
+    }
+
+    private void CheckImage(Image? image, string at)
+    {
+        if (image is null)
+        {
+            return;
+        }
+
+        RequireWebLink(image.Url, $"{at}.Url");
+        OptionalText(image.AltText, $"{at}.AltText");
+        OptionalText(image.Caption, $"{at}.Caption");
+        OptionalText(image.MediaType, $"{at}.MediaType");
+        if (image.Length is < 0)
+        {
+            Error($"{at}.Length", $"{image.Length} is negative; leave it null when the size is not known");
+        }
+    }
+
+    private void CheckAuthors(ImmutableArray<Author> authors, string at)
+    {
+        for (var a = 0; a < authors.Length; a++)
+        {
+            var path = $"{at}[{a}]";
+            var author = authors[a];
+            if (author is null)
+            {
+                Error(path, "is null");
+                continue;
+            }
+
+            RequireText(author.Name, $"{path}.Name");
+            var email = OptionalText(author.Email, $"{path}.Email");
+            if (email is not null && !LooksLikeEmail(email))
+            {
+                Error($"{path}.Email", $"\"{email}\" is not an e-mail address of the form name@host");
+            }
+
+            if (author.Uri is { } uri)
+            {
+                if (!uri.IsAbsoluteUri)
+                {
+                    Error($"{path}.Uri", $"relative URI \"{uri.OriginalString}\" needs a base: feeds are read far from the site, so every link must be absolute");
+                }
+                else if (IsScriptScheme(uri))
+                {
+                    Error($"{path}.Uri", $"\"{uri.Scheme}:\" URIs are not allowed in feeds");
+                }
+            }
+        }
+    }
+
+    private static bool LooksLikeEmail(string value)
+    {
+        var at = value.IndexOf('@', StringComparison.Ordinal);
+        if (at <= 0 || at != value.LastIndexOf('@') || at == value.Length - 1)
+        {
+            return false;
+        }
+
+        foreach (var c in value)
+        {
+            if (char.IsWhiteSpace(c) || c is '<' or '>' or '(' or ')' or ',' or ';' or '"')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private string? CheckId(string id, string at)
+    {
+        if (!CheckChars(id, at, required: true))
+        {
+            return null;
+        }
+
+        if (id.Trim().Length != id.Length || !Uri.TryCreate(id, UriKind.Absolute, out var uri) || IsScriptScheme(uri))
+        {
+            Error(at, $"\"{id}\" is not an absolute URI; Atom ids must be IRIs that never change, such as \"tag:example.com,2021:article-1234\" or the article's permanent URL");
+            return null;
+        }
+
+        return id;
+    }
+
+    private void RequireWebLink(Uri? uri, string at)
+    {
+        if (uri is null)
+        {
+            Error(at, "is required");
+            return;
+        }
+
+        OptionalWebLink(uri, at);
+    }
+
+    private void OptionalWebLink(Uri? uri, string at)
+    {
+        if (uri is null)
+        {
+            return;
+        }
+
+        if (!uri.IsAbsoluteUri)
+        {
+            Error(at, $"relative URI \"{uri.OriginalString}\" needs a base: feeds are read far from the site, so every link must be absolute");
+        }
+        else if (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
+        {
+            Error(at, $"\"{uri.OriginalString}\" is not an http or https URL");
+        }
+    }
+
+    private static bool IsScriptScheme(Uri uri) =>
+        uri.Scheme is "javascript" or "vbscript" or "data";
+
+    private void RequireText(string? text, string at)
+    {
+        if (text is null)
+        {
+            Error(at, "is required");
+            return;
+        }
+
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            Error(at, "is empty; it must have visible text");
+            return;
+        }
+
+        CheckChars(text, at, required: true);
+    }
+
+    /// <summary>Returns the text, or null when it is null, empty or whitespace (documented: counts as absent).</summary>
+    private string? OptionalText(string? text, string at)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        return CheckChars(text, at, required: false) ? text : null;
+    }
+
+    private bool CheckChars(string? text, string at, bool required)
+    {
+        if (text is null)
+        {
+            if (required)
+            {
+                Error(at, "is required");
+            }
+
+            return false;
+        }
+
+        var index = XmlChars.IndexOfInvalid(text, out var codePoint);
+        if (index >= 0)
+        {
+            Error(at, $"{XmlChars.Describe(codePoint)} at index {index} cannot be written in XML; remove it");
+            return false;
+        }
+
+        return true;
+    }
+
+    private void Error(string path, string message) =>
+        _errors.Add(new FeedProblem(FeedProblemSeverity.Error, path, message));
+}

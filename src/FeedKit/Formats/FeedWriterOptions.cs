@@ -1,0 +1,22 @@
+namespace FeedKit.Formats;
+
+/// <summary>
+/// Choices that change the bytes a writer produces. The defaults are what FeedKit recommends.
+/// </summary>
+public sealed record FeedWriterOptions
+{
+    /// <summary>The default options.</summary>
+    public static FeedWriterOptions Default { get; } = new();
+
+    /// <summary>
+    /// Whether a plain-text field whose first strong character runs against its direction gets a
+    /// direction mark at its start (U+200F RLM for right-to-left, U+200E LRM for left-to-right). Many readers
+    /// ignore a feed's language and show each text with <c>dir="auto"</c>, which takes the first strong
+    /// character: without the mark, an Arabic headline starting "iPhone 17" or "2026:" is shown left to right.
+    /// On by default.
+    /// </summary>
+    public bool FirstStrongGuard { get; init; } = true;
+
+    /// <summary>Whether the XML is indented (two spaces, <c>\n</c> line ends). On by default.</summary>
+    public bool Indent { get; init; } = true;
+}

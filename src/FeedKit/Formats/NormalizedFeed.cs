@@ -1,0 +1,38 @@
+using System.Collections.Immutable;
+using FeedKit.Model;
+using FeedKit.Text;
+
+namespace FeedKit.Formats;
+
+/// <summary>Which document a feed is being normalized for: some rules belong to one format only.</summary>
+internal enum FeedFormat
+{
+    Atom,
+    Rss,
+}
+
+/// <summary>
+/// A feed after validation and resolution: ids, dates, languages and directions worked out, texts guarded,
+/// HTML rendered. Writers read only this, so every format says the same thing.
+/// </summary>
+internal sealed record NormalizedFeed(
+    FeedInfo Info,
+    string Id,
+    string Title,
+    string? Subtitle,
+    DateTimeOffset Updated,
+    LanguageTag? Language,
+    TextDirection Direction,
+    ImmutableArray<NormalizedArticle> Articles);
+
+/// <summary>One article, resolved.</summary>
+internal sealed record NormalizedArticle(
+    Article Source,
+    string Id,
+    bool IdIsUrl,
+    string Headline,
+    string? StandfirstHtml,
+    string? BodyHtml,
+    DateTimeOffset Updated,
+    LanguageTag? Language,
+    TextDirection Direction);

@@ -1,0 +1,187 @@
+using System.Text;
+using FeedKit.Model;
+using FeedKit.Text;
+
+namespace FeedKit.Html;
+
+/// <summary>
+/// Renders an article's standfirst and body as HTML fragments that carry their own language and direction:
+/// the whole is wrapped in <c>&lt;div dir="rtl" lang="ar"&gt;</c>, and a block whose direction or language
+/// differs from the article's gets its own <c>dir</c> and <c>lang</c>. Direction inside the HTML is what
+/// survives in readers whose sanitizers keep anything at all.
+/// </summary>
+internal static class ArticleHtml
+{
+    /// <summary>The standfirst as one paragraph inside the wrapper.</summary>
+    public static string RenderStandfirst(string standfirst, HtmlContext context)
+    {
+        var html = new StringBuilder(standfirst.Length + 48);
+        OpenWrapper(html, context);
+        html.Append("<p>").AppendText(standfirst).Append("</p>");
+        return html.Append("</div>").ToString();
+    }
+
+    /// <summary>The lead image and body blocks inside the wrapper; null when there is nothing to show.</summary>
+    public static string? RenderBody(Article article, HtmlContext context)
+    {
+        var html = new StringBuilder(1024);
+        OpenWrapper(html, context);
+        var empty = true;
+        if (article.LeadImage is { } lead)
+        {
+            RenderFigure(html, lead, attributes: string.Empty);
+            empty = false;
+        }
+
+        foreach (var block in article.Body)
+        {
+            if (RenderBlock(html, block, context, separator: !empty))
+            {
+                empty = false;
+            }
+        }
+
+        return empty ? null : html.Append("</div>").ToString();
+    }
+
+    /// <summary>The plain text a block shows, for direction detection; null for raw HTML and images without text.</summary>
+    public static string? PlainTextOf(Block block) => block switch
+    {
+        Paragraph p => p.Text,
+        Subheading s => s.Text,
+        Quote q => q.Text,
+        ListBlock l => l.Items.IsDefaultOrEmpty ? null : string.Join(" ", l.Items),
+        ImageBlock i => i.Image?.Caption ?? i.Image?.AltText,
+        _ => null,
+    };
+
+    private static void OpenWrapper(StringBuilder html, HtmlContext context)
+    {
+        html.Append("<div");
+        html.AppendAttribute("dir", DirValue(context.Direction));
+        if (context.Language is { } language)
+        {
+            html.AppendAttribute("lang", language.Value);
+        }
+
+        html.Append('>');
+    }
+
+    private static bool RenderBlock(StringBuilder html, Block block, HtmlContext context, bool separator)
+    {
+        var text = PlainTextOf(block);
+        if (block is Paragraph or Subheading or Quote && string.IsNullOrWhiteSpace(text))
+        {
+            return false;
+        }
+
+        if (separator)
+        {
+            html.Append('\n');
+        }
+
+        var attributes = BlockAttributes(block, text, context);
+        switch (block)
+        {
+            case Paragraph p:
+                html.Append("<p").Append(attributes).Append('>').AppendText(p.Text).Append("</p>");
+                break;
+            case Subheading s:
+                html.Append("<h2").Append(attributes).Append('>').AppendText(s.Text).Append("</h2>");
+                break;
+            case Quote q:
+                html.Append("<blockquote").Append(attributes).Append("><p>").AppendText(q.Text).Append("</p>");
+                if (!string.IsNullOrWhiteSpace(q.Attribution))
+                {
+                    html.Append("<p>— <cite>").AppendText(q.Attribution).Append("</cite></p>");
+                }
+
+                html.Append("</blockquote>");
+                break;
+            case ListBlock l:
+                var tag = l.Ordered ? "ol" : "ul";
+                html.Append('<').Append(tag).Append(attributes).Append('>');
+                foreach (var item in l.Items)
+                {
+                    html.Append("<li>").AppendText(item).Append("</li>");
+                }
+
+                html.Append("</").Append(tag).Append('>');
+                break;
+            case ImageBlock i:
+                RenderFigure(html, i.Image, attributes);
+                break;
+            case RawHtml raw:
+                if (attributes.Length > 0)
+                {
+                    html.Append("<div").Append(attributes).Append('>').Append(raw.Html).Append("</div>");
+                }
+                else
+                {
+                    html.Append(raw.Html);
+                }
+
+                break;
+        }
+
+        return true;
+    }
+
+    private static void RenderFigure(StringBuilder html, Image image, string attributes)
+    {
+        html.Append("<figure").Append(attributes).Append("><img");
+        html.AppendAttribute("src", image.Url.AbsoluteUri);
+        html.AppendAttribute("alt", string.IsNullOrWhiteSpace(image.AltText) ? string.Empty : image.AltText);
+        html.Append('>');
+        if (!string.IsNullOrWhiteSpace(image.Caption))
+        {
+            html.Append("<figcaption>").AppendText(image.Caption).Append("</figcaption>");
+        }
+
+        html.Append("</figure>");
+    }
+
+    /// <summary>
+    /// A block's own <c>dir</c> and <c>lang</c>, when they differ from the article's. Its direction is, in
+    /// order: explicit, from its language, from its text when every strong character in it runs against the
+    /// article's direction (a quote wholly in English inside an Arabic story), else the article's.
+    /// </summary>
+    private static string BlockAttributes(Block block, string? text, HtmlContext context)
+    {
+        var direction = block.Direction
+            ?? block.Language?.Direction
+            ?? DirectionOfForeignText(text, context.Direction)
+            ?? context.Direction;
+        var attributes = new StringBuilder();
+        if (direction != context.Direction)
+        {
+            attributes.AppendAttribute("dir", DirValue(direction));
+        }
+
+        if (block.Language is { } language && !language.Equals(context.Language))
+        {
+            attributes.AppendAttribute("lang", language.Value);
+        }
+
+        return attributes.ToString();
+    }
+
+    private static TextDirection? DirectionOfForeignText(string? text, TextDirection surrounding)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        var strong = Bidi.ScanStrong(text);
+        return (strong, surrounding) switch
+        {
+            (StrongDirections.LeftToRight, TextDirection.RightToLeft) => TextDirection.LeftToRight,
+            (StrongDirections.RightToLeft, TextDirection.LeftToRight) => TextDirection.RightToLeft,
+            _ => null,
+        };
+    }
+
+    internal static string DirValue(TextDirection direction) =>
+        direction == TextDirection.RightToLeft ? "rtl" : "ltr";
+}

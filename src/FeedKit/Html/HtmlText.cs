@@ -1,0 +1,43 @@
+using System.Text;
+
+namespace FeedKit.Html;
+
+/// <summary>Minimal HTML escaping: only what HTML needs, so that Arabic or Hebrew text stays readable.</summary>
+internal static class HtmlText
+{
+    /// <summary>Appends text content, escaping <c>&amp;</c>, <c>&lt;</c> and <c>&gt;</c>.</summary>
+    public static StringBuilder AppendText(this StringBuilder html, string text)
+    {
+        foreach (var c in text)
+        {
+            switch (c)
+            {
+                case '&': html.Append("&amp;"); break;
+                case '<': html.Append("&lt;"); break;
+                case '>': html.Append("&gt;"); break;
+                default: html.Append(c); break;
+            }
+        }
+
+        return html;
+    }
+
+    /// <summary>Appends <c> name="value"</c>, escaping the value for a double-quoted attribute.</summary>
+    public static StringBuilder AppendAttribute(this StringBuilder html, string name, string value)
+    {
+        html.Append(' ').Append(name).Append("=\"");
+        foreach (var c in value)
+        {
+            switch (c)
+            {
+                case '&': html.Append("&amp;"); break;
+                case '<': html.Append("&lt;"); break;
+                case '>': html.Append("&gt;"); break;
+                case '"': html.Append("&quot;"); break;
+                default: html.Append(c); break;
+            }
+        }
+
+        return html.Append('"');
+    }
+}

@@ -1,0 +1,122 @@
+using System.ServiceModel.Syndication;
+using System.Xml;
+using FeedKit.Formats;
+using FeedKit.Lint;
+using FeedKit.Model;
+using FeedKit.Text;
+
+namespace FeedKit.Interop;
+
+/// <summary>
+/// Bridges FeedKit to <see cref="System.ServiceModel.Syndication"/>, for code that already works with
+/// <see cref="SyndicationFeed"/>.
+/// </summary>
+/// <remarks>
+/// The object is built from the same validated, resolved feed the writers use, so its ids, dates, guarded titles,
+/// HTML with <c>dir</c>/<c>lang</c>, and per-item <c>xml:lang</c> (as an attribute extension, since
+/// <see cref="SyndicationItem"/> has no language) match FeedKit's own output. Prefer FeedKit's writers for
+/// the XML: SSMS's formatters put <c>a10:</c> elements into RSS, repeat extension namespaces on every item and
+/// make up ids and dates for missing values.
+/// </remarks>
+public static class SyndicationInterop
+{
+    private static readonly XmlQualifiedName XmlLang = new("lang", "http://www.w3.org/XML/1998/namespace");
+
+    /// <summary>Converts a feed to a <see cref="SyndicationFeed"/>.</summary>
+    /// <param name="feed">The feed.</param>
+    /// <param name="options">Writer options (the first-strong guard applies to titles here too).</param>
+    /// <returns>A new <see cref="SyndicationFeed"/> with one item per article, in order.</returns>
+    /// <exception cref="FeedValidationException">The feed has errors (Atom's rules apply).</exception>
+    public static SyndicationFeed ToSyndicationFeed(this Feed feed, FeedWriterOptions? options = null)
+    {
+        var normalized = FeedNormalizer.Normalize(feed, options, FeedFormat.Atom);
+        var info = normalized.Info;
+        var result = new SyndicationFeed
+        {
+            Id = normalized.Id,
+            Title = new TextSyndicationContent(normalized.Title),
+            LastUpdatedTime = normalized.Updated,
+            Language = normalized.Language?.Value,
+            Generator = info.Generator,
+        };
+        if (normalized.Subtitle is not null)
+        {
+            result.Description = new TextSyndicationContent(normalized.Subtitle);
+        }
+
+        if (!string.IsNullOrWhiteSpace(info.Rights))
+        {
+            result.Copyright = new TextSyndicationContent(info.Rights);
+        }
+
+        if ((info.Logo ?? info.Icon) is { } image)
+        {
+            result.ImageUrl = image;
+        }
+
+        result.Links.Add(new SyndicationLink(info.SiteLink, "alternate", null, "text/html", 0));
+        if (info.SelfLink is not null)
+        {
+            result.Links.Add(new SyndicationLink(info.SelfLink, "self", null, "application/atom+xml", 0));
+        }
+
+        foreach (var author in info.Authors)
+        {
+            result.Authors.Add(ToPerson(author));
+        }
+
+        AddLanguage(result.AttributeExtensions, normalized.Language);
+        result.Items = normalized.Articles.Select(ToItem).ToList();
+        return result;
+    }
+
+    private static SyndicationItem ToItem(NormalizedArticle article)
+    {
+        var source = article.Source;
+        var item = new SyndicationItem
+        {
+            Id = article.Id,
+            Title = new TextSyndicationContent(article.Headline),
+            PublishDate = source.Published,
+            LastUpdatedTime = article.Updated,
+        };
+        if (source.Url is not null)
+        {
+            item.Links.Add(new SyndicationLink(source.Url, "alternate", null, "text/html", 0));
+        }
+
+        if (article.StandfirstHtml is not null)
+        {
+            item.Summary = new TextSyndicationContent(article.StandfirstHtml, TextSyndicationContentKind.Html);
+        }
+
+        if (article.BodyHtml is not null)
+        {
+            item.Content = new TextSyndicationContent(article.BodyHtml, TextSyndicationContentKind.Html);
+        }
+
+        foreach (var author in source.Authors)
+        {
+            item.Authors.Add(ToPerson(author));
+        }
+
+        foreach (var tag in source.Tags)
+        {
+            item.Categories.Add(new SyndicationCategory(tag));
+        }
+
+        AddLanguage(item.AttributeExtensions, article.Language);
+        return item;
+    }
+
+    private static SyndicationPerson ToPerson(Author author) =>
+        new(author.Email, author.Name, author.Uri?.AbsoluteUri);
+
+    private static void AddLanguage(Dictionary<XmlQualifiedName, string> attributes, LanguageTag? language)
+    {
+        if (language is not null)
+        {
+            attributes[XmlLang] = language.Value;
+        }
+    }
+}

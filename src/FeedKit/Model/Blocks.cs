@@ -1,0 +1,61 @@
+using System.Collections.Immutable;
+using FeedKit.Text;
+
+namespace FeedKit.Model;
+
+/// <summary>
+/// One block of an article's body: a paragraph, a subheading, a quote, a list, an image or raw HTML.
+/// </summary>
+/// <remarks>
+/// A block inherits the article's language and direction. Set <see cref="Language"/> (and, rarely,
+/// <see cref="Direction"/>) on a block written in another language, such as an English quote in an Arabic
+/// story: the HTML renderer then gives that block its own <c>lang</c> and <c>dir</c>. A block without
+/// either whose strong characters all run against the article's direction gets its own <c>dir</c> too.
+/// </remarks>
+public abstract record Block
+{
+    private protected Block()
+    {
+    }
+
+    /// <summary>The block's language, when it differs from the article's.</summary>
+    public LanguageTag? Language { get; init; }
+
+    /// <summary>An explicit direction for the block; wins over everything else.</summary>
+    public TextDirection? Direction { get; init; }
+}
+
+/// <summary>A paragraph of plain text.</summary>
+/// <param name="Text">The paragraph's text (plain text, not HTML).</param>
+public sealed record Paragraph(string Text) : Block;
+
+/// <summary>A subheading inside the body (rendered as <c>h2</c>).</summary>
+/// <param name="Text">The subheading's text (plain text, not HTML).</param>
+public sealed record Subheading(string Text) : Block;
+
+/// <summary>A quotation (rendered as <c>blockquote</c>).</summary>
+/// <param name="Text">The quoted text (plain text, not HTML).</param>
+public sealed record Quote(string Text) : Block
+{
+    /// <summary>Who or what is quoted, shown after the quote (HTML <c>cite</c>).</summary>
+    public string? Attribution { get; init; }
+}
+
+/// <summary>A bulleted or numbered list of plain-text items.</summary>
+/// <param name="Items">The list items, in order.</param>
+public sealed record ListBlock(ImmutableArray<string> Items) : Block
+{
+    /// <summary>True for a numbered list (<c>ol</c>), false for a bulleted one (<c>ul</c>).</summary>
+    public bool Ordered { get; init; }
+}
+
+/// <summary>An image inside the body (rendered as <c>figure</c>).</summary>
+/// <param name="Image">The image.</param>
+public sealed record ImageBlock(Image Image) : Block;
+
+/// <summary>
+/// A fragment of HTML written into the body as it is. Use it for markup FeedKit's blocks do not model
+/// (tables, embeds). The HTML must be well-formed; FeedKit escapes it for the XML formats.
+/// </summary>
+/// <param name="Html">The HTML fragment.</param>
+public sealed record RawHtml(string Html) : Block;
