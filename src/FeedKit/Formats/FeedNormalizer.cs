@@ -53,7 +53,7 @@ internal sealed class FeedNormalizer
         OptionalWebLink(info.Icon, $"{at}.Icon");
         OptionalWebLink(info.Logo, $"{at}.Logo");
         CheckAuthors(info.Authors, $"{at}.Authors");
-        var id = info.Id is null ? info.SiteLink?.AbsoluteUri : CheckId(info.Id, $"{at}.Id");
+        var id = info.Id is null ? (info.SiteLink is { IsAbsoluteUri: true } site ? site.AbsoluteUri : null) : CheckId(info.Id, $"{at}.Id");
 
         if (_format == FeedFormat.Rss && info.Language is { IsIso639: false } feedLanguage)
         {
@@ -99,7 +99,7 @@ internal sealed class FeedNormalizer
             }
         }
 
-        if (updated is null)
+        if (updated is null && feed.Articles.IsEmpty)
         {
             Error($"{at}.Updated", "a feed with no articles needs an explicit Updated date (FeedKit never uses the clock, so that the same input always gives the same feed)");
         }
@@ -148,14 +148,14 @@ internal sealed class FeedNormalizer
         if (article.Id is not null)
         {
             id = CheckId(article.Id, $"{at}.Id");
-            idIsUrl = article.Url is not null && string.Equals(id, article.Url.AbsoluteUri, StringComparison.Ordinal);
+            idIsUrl = article.Url is { IsAbsoluteUri: true } && string.Equals(id, article.Url.AbsoluteUri, StringComparison.Ordinal);
         }
-        else if (article.Url is not null)
+        else if (article.Url is { IsAbsoluteUri: true })
         {
             id = article.Url.AbsoluteUri;
             idIsUrl = true;
         }
-        else
+        else if (article.Url is null)
         {
             Error($"{at}.Id", "the article has neither an Id nor a Url; give it one of them (an id must stay the same when the text is edited, so FeedKit does not make one up)");
         }
