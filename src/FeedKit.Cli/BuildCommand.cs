@@ -33,6 +33,11 @@ internal static partial class BuildCommand
 
     public static int Run(BuildRequest request, Stream stdout, TextWriter stderr)
     {
+        if (request.Published is not null)
+        {
+            ParseDate(request.Published, "--published");
+        }
+
         var files = CollectFiles(request.Paths);
         var settingsPath = request.SettingsPath ?? FindSettings(request.Paths);
         var settings = settingsPath is null ? new Settings() : Settings.Load(settingsPath);

@@ -20,32 +20,23 @@ internal sealed class FeedNormalizer
     private readonly List<FeedProblem> _errors = [];
     private readonly FeedWriterOptions _options;
     private readonly FeedFormat _format;
+    private readonly FeedInfo _info;
+    private readonly Dictionary<string, int> _seenIds = new(StringComparer.Ordinal);
+    private readonly string? _id;
+    private readonly string? _subtitle;
+    private readonly TextDirection _direction;
+    private int _nextIndex;
 
-    private FeedNormalizer(FeedWriterOptions options, FeedFormat format)
+    private FeedNormalizer(FeedInfo info, FeedWriterOptions? options, FeedFormat format)
     {
-        _options = options;
+        ArgumentNullException.ThrowIfNull(info);
+        _info = info;
+        _options = options ?? FeedWriterOptions.Default;
         _format = format;
-    }
 
-    public static NormalizedFeed Normalize(Feed feed, FeedWriterOptions? options, FeedFormat format)
-    {
-        ArgumentNullException.ThrowIfNull(feed);
-        var normalizer = new FeedNormalizer(options ?? FeedWriterOptions.Default, format);
-        var result = normalizer.NormalizeFeed(feed);
-        if (normalizer._errors.Count > 0)
-        {
-            throw new FeedValidationException(normalizer._errors);
-        }
-
-        return result!;
-    }
-
-    private NormalizedFeed? NormalizeFeed(Feed feed)
-    {
-        var info = feed.Info;
         const string at = "feed";
         RequireText(info.Title, $"{at}.Title");
-        var subtitle = OptionalText(info.Subtitle, $"{at}.Subtitle");
+        _subtitle = OptionalText(info.Subtitle, $"{at}.Subtitle");
         OptionalText(info.Rights, $"{at}.Rights");
         OptionalText(info.Generator, $"{at}.Generator");
         RequireWebLink(info.SiteLink, $"{at}.SiteLink");
@@ -53,41 +44,34 @@ internal sealed class FeedNormalizer
         OptionalWebLink(info.Icon, $"{at}.Icon");
         OptionalWebLink(info.Logo, $"{at}.Logo");
         CheckAuthors(info.Authors, $"{at}.Authors");
-        var id = info.Id is null ? (info.SiteLink is { IsAbsoluteUri: true } site ? site.AbsoluteUri : null) : CheckId(info.Id, $"{at}.Id");
+        _id = info.Id is null ? (info.SiteLink is { IsAbsoluteUri: true } site ? site.AbsoluteUri : null) : CheckId(info.Id, $"{at}.Id");
 
         if (_format == FeedFormat.Rss && info.Language is { IsIso639: false } feedLanguage)
         {
             Error($"{at}.Language", $"\"{feedLanguage}\" cannot be an RSS <language>: its primary subtag \"{feedLanguage.Language}\" is not an ISO 639 code, and the RSS specification and the W3C validator require one");
         }
 
-        var direction = info.Direction
+        _direction = info.Direction
             ?? info.Language?.Direction
             ?? FirstStrong(info.Title, info.Subtitle)
             ?? TextDirection.LeftToRight;
+    }
 
+    /// <summary>Validates and resolves a whole feed; throws one exception with every error.</summary>
+    public static NormalizedFeed Normalize(Feed feed, FeedWriterOptions? options, FeedFormat format)
+    {
+        ArgumentNullException.ThrowIfNull(feed);
+        var normalizer = new FeedNormalizer(feed.Info, options, format);
         var articles = ImmutableArray.CreateBuilder<NormalizedArticle>(feed.Articles.Length);
-        var seenIds = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < feed.Articles.Length; i++)
+        foreach (var article in feed.Articles)
         {
-            var article = NormalizeArticle(feed, i);
-            if (article is null)
+            if (normalizer.Next(article) is { } normalized)
             {
-                continue;
+                articles.Add(normalized);
             }
-
-            if (seenIds.TryGetValue(article.Id, out var first))
-            {
-                Error($"articles[{i}].Id", $"\"{article.Id}\" is also the id of articles[{first}]; every article needs an id of its own");
-            }
-            else
-            {
-                seenIds.Add(article.Id, i);
-            }
-
-            articles.Add(article);
         }
 
-        var updated = info.Updated;
+        var updated = feed.Info.Updated;
         if (updated is null)
         {
             foreach (var article in articles)
@@ -101,28 +85,77 @@ internal sealed class FeedNormalizer
 
         if (updated is null && feed.Articles.IsEmpty)
         {
-            Error($"{at}.Updated", "a feed with no articles needs an explicit Updated date (FeedKit never uses the clock, so that the same input always gives the same feed)");
+            normalizer.Error("feed.Updated", "a feed with no articles needs an explicit Updated date (FeedKit never uses the clock, so that the same input always gives the same feed)");
         }
 
-        if (_errors.Count > 0)
+        normalizer.ThrowIfErrors();
+        return new NormalizedFeed(normalizer.Header(updated!.Value), articles.ToImmutable());
+    }
+
+    /// <summary>
+    /// Starts normalizing a feed whose articles arrive one by one (streaming). The feed's <c>updated</c> date is
+    /// written before any article is seen, so it must be given.
+    /// </summary>
+    public static (FeedNormalizer Normalizer, NormalizedHeader Header) ForStream(FeedInfo info, FeedWriterOptions? options, FeedFormat format)
+    {
+        var normalizer = new FeedNormalizer(info, options, format);
+        if (info.Updated is null)
+        {
+            normalizer.Error("feed.Updated", "a feed written from a stream of articles needs an explicit Updated date: it is written before the articles are read (FeedKit never uses the clock)");
+        }
+
+        normalizer.ThrowIfErrors();
+        return (normalizer, normalizer.Header(info.Updated!.Value));
+    }
+
+    /// <summary>Normalizes the next article of a stream; throws with its errors.</summary>
+    public NormalizedArticle NextOrThrow(Article article)
+    {
+        var normalized = Next(article);
+        ThrowIfErrors();
+        return normalized!;
+    }
+
+    private NormalizedHeader Header(DateTimeOffset updated) => new(
+        _info,
+        _id!,
+        Guard(_info.Title, _direction),
+        _subtitle is null ? null : Guard(_subtitle, _direction),
+        updated,
+        _info.Language,
+        _direction);
+
+    private NormalizedArticle? Next(Article article)
+    {
+        var index = _nextIndex++;
+        var normalized = NormalizeArticle(article, index);
+        if (normalized is null)
         {
             return null;
         }
 
-        return new NormalizedFeed(
-            info,
-            id!,
-            Guard(info.Title, direction),
-            subtitle is null ? null : Guard(subtitle, direction),
-            updated!.Value,
-            info.Language,
-            direction,
-            articles.ToImmutable());
+        if (_seenIds.TryGetValue(normalized.Id, out var first))
+        {
+            Error($"articles[{index}].Id", $"\"{normalized.Id}\" is also the id of articles[{first}]; every article needs an id of its own");
+            return null;
+        }
+
+        _seenIds.Add(normalized.Id, index);
+        return normalized;
     }
 
-    private NormalizedArticle? NormalizeArticle(Feed feed, int index)
+    private void ThrowIfErrors()
     {
-        var article = feed.Articles[index];
+        if (_errors.Count > 0)
+        {
+            var problems = _errors.ToList();
+            _errors.Clear();
+            throw new FeedValidationException(problems);
+        }
+    }
+
+    private NormalizedArticle? NormalizeArticle(Article article, int index)
+    {
         var at = $"articles[{index}]";
         if (article is null)
         {
@@ -160,7 +193,7 @@ internal sealed class FeedNormalizer
             Error($"{at}.Id", "the article has neither an Id nor a Url; give it one of them (an id must stay the same when the text is edited, so FeedKit does not make one up)");
         }
 
-        if (_format == FeedFormat.Atom && article.Authors.IsEmpty && feed.Info.Authors.IsEmpty)
+        if (_format == FeedFormat.Atom && article.Authors.IsEmpty && _info.Authors.IsEmpty)
         {
             Error($"{at}.Authors", "Atom requires an author for every entry: give the article an author, or give the feed authors (FeedInfo.Authors) to stand for it");
         }
@@ -170,7 +203,7 @@ internal sealed class FeedNormalizer
             Error($"{at}.Updated", $"{Dates.Rfc3339(u)} is earlier than Published ({Dates.Rfc3339(article.Published)})");
         }
 
-        var language = article.Language ?? feed.Info.Language;
+        var language = article.Language ?? _info.Language;
         if (_format == FeedFormat.Rss && article.Language is { IsIso639: false } own)
         {
             Error($"{at}.Language", $"\"{own}\" cannot be written as <dc:language>: its primary subtag \"{own.Language}\" is not an ISO 639 code");
@@ -183,7 +216,7 @@ internal sealed class FeedNormalizer
 
         var direction = article.Direction
             ?? language?.Direction
-            ?? (article.Language is null ? feed.Info.Direction : null)
+            ?? (article.Language is null ? _info.Direction : null)
             ?? FirstStrong(article.Headline, standfirst)
             ?? FirstStrongOfBody(article.Body)
             ?? TextDirection.LeftToRight;

@@ -15,15 +15,17 @@ internal enum FeedFormat
 /// A feed after validation and resolution: ids, dates, languages and directions worked out, texts guarded,
 /// HTML rendered. Writers read only this, so every format says the same thing.
 /// </summary>
-internal sealed record NormalizedFeed(
+internal sealed record NormalizedFeed(NormalizedHeader Header, ImmutableArray<NormalizedArticle> Articles);
+
+/// <summary>What the feed says about itself, resolved.</summary>
+internal sealed record NormalizedHeader(
     FeedInfo Info,
     string Id,
     string Title,
     string? Subtitle,
     DateTimeOffset Updated,
     LanguageTag? Language,
-    TextDirection Direction,
-    ImmutableArray<NormalizedArticle> Articles);
+    TextDirection Direction);
 
 /// <summary>One article, resolved.</summary>
 internal sealed record NormalizedArticle(

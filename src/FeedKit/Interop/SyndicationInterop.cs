@@ -30,18 +30,19 @@ public static class SyndicationInterop
     public static SyndicationFeed ToSyndicationFeed(this Feed feed, FeedWriterOptions? options = null)
     {
         var normalized = FeedNormalizer.Normalize(feed, options, FeedFormat.Atom);
-        var info = normalized.Info;
+        var header = normalized.Header;
+        var info = header.Info;
         var result = new SyndicationFeed
         {
-            Id = normalized.Id,
-            Title = new TextSyndicationContent(normalized.Title),
-            LastUpdatedTime = normalized.Updated,
-            Language = normalized.Language?.Value,
+            Id = header.Id,
+            Title = new TextSyndicationContent(header.Title),
+            LastUpdatedTime = header.Updated,
+            Language = header.Language?.Value,
             Generator = info.Generator,
         };
-        if (normalized.Subtitle is not null)
+        if (header.Subtitle is not null)
         {
-            result.Description = new TextSyndicationContent(normalized.Subtitle);
+            result.Description = new TextSyndicationContent(header.Subtitle);
         }
 
         if (!string.IsNullOrWhiteSpace(info.Rights))
@@ -65,7 +66,7 @@ public static class SyndicationInterop
             result.Authors.Add(ToPerson(author));
         }
 
-        AddLanguage(result.AttributeExtensions, normalized.Language);
+        AddLanguage(result.AttributeExtensions, header.Language);
         result.Items = normalized.Articles.Select(ToItem).ToList();
         return result;
     }

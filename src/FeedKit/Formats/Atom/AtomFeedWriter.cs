@@ -1,4 +1,3 @@
-using System.Xml;
 using FeedKit.Model;
 
 namespace FeedKit.Formats.Atom;
@@ -32,132 +31,131 @@ public sealed class AtomFeedWriter : FeedWriter
 
     private protected override FeedFormat Format => FeedFormat.Atom;
 
-    private protected override void WriteDocument(NormalizedFeed feed, XmlWriter xml)
+    private protected override FeedDocument CreateDocument(Stream output) => new Document(output, Options);
+
+    private sealed class Document(Stream output, FeedWriterOptions options) : XmlFeedDocument(output, options)
     {
-        var info = feed.Info;
-        xml.WriteStartDocument();
-        xml.WriteStartElement("feed", Ns);
-        xml.WriteAttributeString("xmlns", Ns);
-        WriteXmlLang(xml, feed.Language);
-        xml.WriteElementString("title", Ns, feed.Title);
-        if (feed.Subtitle is not null)
+        public override void WriteStart(NormalizedHeader feed)
         {
-            xml.WriteElementString("subtitle", Ns, feed.Subtitle);
+            var info = feed.Info;
+            Xml.WriteStartDocument();
+            Xml.WriteStartElement("feed", Ns);
+            Xml.WriteAttributeString("xmlns", Ns);
+            WriteXmlLang(feed.Language);
+            Xml.WriteElementString("title", Ns, feed.Title);
+            if (feed.Subtitle is not null)
+            {
+                Xml.WriteElementString("subtitle", Ns, feed.Subtitle);
+            }
+
+            WriteLink("alternate", "text/html", info.SiteLink);
+            if (info.SelfLink is not null)
+            {
+                WriteLink("self", "application/atom+xml", info.SelfLink);
+            }
+
+            Xml.WriteElementString("id", Ns, feed.Id);
+            Xml.WriteElementString("updated", Ns, Dates.Rfc3339(feed.Updated));
+            foreach (var author in info.Authors)
+            {
+                WriteAuthor(author);
+            }
+
+            if (!string.IsNullOrWhiteSpace(info.Rights))
+            {
+                Xml.WriteElementString("rights", Ns, info.Rights);
+            }
+
+            if (info.Icon is not null)
+            {
+                Xml.WriteElementString("icon", Ns, info.Icon.AbsoluteUri);
+            }
+
+            if (info.Logo is not null)
+            {
+                Xml.WriteElementString("logo", Ns, info.Logo.AbsoluteUri);
+            }
+
+            if (!string.IsNullOrWhiteSpace(info.Generator))
+            {
+                Xml.WriteElementString("generator", Ns, info.Generator);
+            }
         }
 
-        WriteLink(xml, "alternate", "text/html", info.SiteLink);
-        if (info.SelfLink is not null)
+        public override void WriteArticle(NormalizedHeader feed, NormalizedArticle article)
         {
-            WriteLink(xml, "self", MediaType, info.SelfLink);
+            var source = article.Source;
+            Xml.WriteStartElement("entry", Ns);
+            WriteXmlLang(article.Language);
+            Xml.WriteStartElement("title", Ns);
+            WriteXmlLang(article.Language);
+            Xml.WriteString(article.Headline);
+            Xml.WriteEndElement();
+            if (source.Url is not null)
+            {
+                WriteLink("alternate", "text/html", source.Url);
+            }
+
+            Xml.WriteElementString("id", Ns, article.Id);
+            Xml.WriteElementString("published", Ns, Dates.Rfc3339(source.Published));
+            Xml.WriteElementString("updated", Ns, Dates.Rfc3339(article.Updated));
+            foreach (var author in source.Authors)
+            {
+                WriteAuthor(author);
+            }
+
+            foreach (var tag in source.Tags)
+            {
+                Xml.WriteStartElement("category", Ns);
+                Xml.WriteAttributeString("term", tag);
+                Xml.WriteEndElement();
+            }
+
+            WriteHtml("summary", article.StandfirstHtml, article);
+            WriteHtml("content", article.BodyHtml, article);
+            Xml.WriteEndElement();
         }
 
-        xml.WriteElementString("id", Ns, feed.Id);
-        xml.WriteElementString("updated", Ns, Dates.Rfc3339(feed.Updated));
-        foreach (var author in info.Authors)
+        protected override void WriteEndCore() => Xml.WriteEndElement();
+
+        private void WriteHtml(string element, string? html, NormalizedArticle article)
         {
-            WriteAuthor(xml, author);
+            if (html is null)
+            {
+                return;
+            }
+
+            Xml.WriteStartElement(element, Ns);
+            Xml.WriteAttributeString("type", "html");
+            WriteXmlLang(article.Language);
+            Xml.WriteString(html);
+            Xml.WriteEndElement();
         }
 
-        if (!string.IsNullOrWhiteSpace(info.Rights))
+        private void WriteLink(string rel, string type, Uri href)
         {
-            xml.WriteElementString("rights", Ns, info.Rights);
+            Xml.WriteStartElement("link", Ns);
+            Xml.WriteAttributeString("rel", rel);
+            Xml.WriteAttributeString("type", type);
+            Xml.WriteAttributeString("href", href.AbsoluteUri);
+            Xml.WriteEndElement();
         }
 
-        if (info.Icon is not null)
+        private void WriteAuthor(Author author)
         {
-            xml.WriteElementString("icon", Ns, info.Icon.AbsoluteUri);
+            Xml.WriteStartElement("author", Ns);
+            Xml.WriteElementString("name", Ns, author.Name);
+            if (!string.IsNullOrWhiteSpace(author.Email))
+            {
+                Xml.WriteElementString("email", Ns, author.Email);
+            }
+
+            if (author.Uri is not null)
+            {
+                Xml.WriteElementString("uri", Ns, author.Uri.AbsoluteUri);
+            }
+
+            Xml.WriteEndElement();
         }
-
-        if (info.Logo is not null)
-        {
-            xml.WriteElementString("logo", Ns, info.Logo.AbsoluteUri);
-        }
-
-        if (!string.IsNullOrWhiteSpace(info.Generator))
-        {
-            xml.WriteElementString("generator", Ns, info.Generator);
-        }
-
-        foreach (var article in feed.Articles)
-        {
-            WriteEntry(xml, article);
-        }
-
-        xml.WriteEndElement();
-        xml.WriteEndDocument();
-    }
-
-    private static void WriteEntry(XmlWriter xml, NormalizedArticle article)
-    {
-        var source = article.Source;
-        xml.WriteStartElement("entry", Ns);
-        WriteXmlLang(xml, article.Language);
-        xml.WriteStartElement("title", Ns);
-        WriteXmlLang(xml, article.Language);
-        xml.WriteString(article.Headline);
-        xml.WriteEndElement();
-        if (source.Url is not null)
-        {
-            WriteLink(xml, "alternate", "text/html", source.Url);
-        }
-
-        xml.WriteElementString("id", Ns, article.Id);
-        xml.WriteElementString("published", Ns, Dates.Rfc3339(source.Published));
-        xml.WriteElementString("updated", Ns, Dates.Rfc3339(article.Updated));
-        foreach (var author in source.Authors)
-        {
-            WriteAuthor(xml, author);
-        }
-
-        foreach (var tag in source.Tags)
-        {
-            xml.WriteStartElement("category", Ns);
-            xml.WriteAttributeString("term", tag);
-            xml.WriteEndElement();
-        }
-
-        WriteHtml(xml, "summary", article.StandfirstHtml, article);
-        WriteHtml(xml, "content", article.BodyHtml, article);
-        xml.WriteEndElement();
-    }
-
-    private static void WriteHtml(XmlWriter xml, string element, string? html, NormalizedArticle article)
-    {
-        if (html is null)
-        {
-            return;
-        }
-
-        xml.WriteStartElement(element, Ns);
-        xml.WriteAttributeString("type", "html");
-        WriteXmlLang(xml, article.Language);
-        xml.WriteString(html);
-        xml.WriteEndElement();
-    }
-
-    private static void WriteLink(XmlWriter xml, string rel, string type, Uri href)
-    {
-        xml.WriteStartElement("link", Ns);
-        xml.WriteAttributeString("rel", rel);
-        xml.WriteAttributeString("type", type);
-        xml.WriteAttributeString("href", href.AbsoluteUri);
-        xml.WriteEndElement();
-    }
-
-    private static void WriteAuthor(XmlWriter xml, Author author)
-    {
-        xml.WriteStartElement("author", Ns);
-        xml.WriteElementString("name", Ns, author.Name);
-        if (!string.IsNullOrWhiteSpace(author.Email))
-        {
-            xml.WriteElementString("email", Ns, author.Email);
-        }
-
-        if (author.Uri is not null)
-        {
-            xml.WriteElementString("uri", Ns, author.Uri.AbsoluteUri);
-        }
-
-        xml.WriteEndElement();
     }
 }

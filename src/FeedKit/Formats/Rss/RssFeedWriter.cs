@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-using System.Xml;
 using FeedKit.Model;
 
 namespace FeedKit.Formats.Rss;
@@ -39,111 +37,113 @@ public sealed class RssFeedWriter : FeedWriter
 
     private protected override FeedFormat Format => FeedFormat.Rss;
 
-    private protected override void WriteDocument(NormalizedFeed feed, XmlWriter xml)
+    private protected override FeedDocument CreateDocument(Stream output) => new Document(output, Options);
+
+    private sealed class Document(Stream output, FeedWriterOptions options) : XmlFeedDocument(output, options)
     {
-        var info = feed.Info;
-        xml.WriteStartDocument();
-        xml.WriteStartElement("rss");
-        xml.WriteAttributeString("version", "2.0");
-        xml.WriteAttributeString("xmlns", "atom", XmlnsNs, AtomNs);
-        xml.WriteAttributeString("xmlns", "content", XmlnsNs, ContentNs);
-        xml.WriteAttributeString("xmlns", "dc", XmlnsNs, DcNs);
-        xml.WriteStartElement("channel");
-        xml.WriteElementString("title", feed.Title);
-        xml.WriteElementString("link", info.SiteLink.AbsoluteUri);
-        xml.WriteElementString("description", feed.Subtitle ?? feed.Title);
-        if (feed.Language is not null)
+        public override void WriteStart(NormalizedHeader feed)
         {
-            xml.WriteElementString("language", feed.Language.Value);
-        }
-
-        if (!string.IsNullOrWhiteSpace(info.Rights))
-        {
-            xml.WriteElementString("copyright", info.Rights);
-        }
-
-        xml.WriteElementString("lastBuildDate", Dates.Rfc822(feed.Updated));
-        if (!string.IsNullOrWhiteSpace(info.Generator))
-        {
-            xml.WriteElementString("generator", info.Generator);
-        }
-
-        if (info.SelfLink is not null)
-        {
-            xml.WriteStartElement("atom", "link", AtomNs);
-            xml.WriteAttributeString("rel", "self");
-            xml.WriteAttributeString("type", MediaType);
-            xml.WriteAttributeString("href", info.SelfLink.AbsoluteUri);
-            xml.WriteEndElement();
-        }
-
-        if ((info.Logo ?? info.Icon) is { } image)
-        {
-            xml.WriteStartElement("image");
-            xml.WriteElementString("url", image.AbsoluteUri);
-            xml.WriteElementString("title", feed.Title);
-            xml.WriteElementString("link", info.SiteLink.AbsoluteUri);
-            xml.WriteEndElement();
-        }
-
-        foreach (var article in feed.Articles)
-        {
-            WriteItem(xml, article, info.Authors);
-        }
-
-        xml.WriteEndElement();
-        xml.WriteEndElement();
-        xml.WriteEndDocument();
-    }
-
-    private static void WriteItem(XmlWriter xml, NormalizedArticle article, ImmutableArray<Author> feedAuthors)
-    {
-        var source = article.Source;
-        var authors = source.Authors.IsEmpty ? feedAuthors : source.Authors;
-        xml.WriteStartElement("item");
-        xml.WriteElementString("title", article.Headline);
-        if (source.Url is not null)
-        {
-            xml.WriteElementString("link", source.Url.AbsoluteUri);
-        }
-
-        if (article.StandfirstHtml is not null)
-        {
-            xml.WriteElementString("description", article.StandfirstHtml);
-        }
-
-        if (article.BodyHtml is not null)
-        {
-            xml.WriteElementString("encoded", ContentNs, article.BodyHtml);
-        }
-
-        if (authors is [{ Email: { } email } single] && !string.IsNullOrWhiteSpace(email))
-        {
-            xml.WriteElementString("author", $"{email} ({single.Name})");
-        }
-        else
-        {
-            foreach (var author in authors)
+            var info = feed.Info;
+            Xml.WriteStartDocument();
+            Xml.WriteStartElement("rss");
+            Xml.WriteAttributeString("version", "2.0");
+            Xml.WriteAttributeString("xmlns", "atom", XmlnsNs, AtomNs);
+            Xml.WriteAttributeString("xmlns", "content", XmlnsNs, ContentNs);
+            Xml.WriteAttributeString("xmlns", "dc", XmlnsNs, DcNs);
+            Xml.WriteStartElement("channel");
+            Xml.WriteElementString("title", feed.Title);
+            Xml.WriteElementString("link", info.SiteLink.AbsoluteUri);
+            Xml.WriteElementString("description", feed.Subtitle ?? feed.Title);
+            if (feed.Language is not null)
             {
-                xml.WriteElementString("creator", DcNs, author.Name);
+                Xml.WriteElementString("language", feed.Language.Value);
+            }
+
+            if (!string.IsNullOrWhiteSpace(info.Rights))
+            {
+                Xml.WriteElementString("copyright", info.Rights);
+            }
+
+            Xml.WriteElementString("lastBuildDate", Dates.Rfc822(feed.Updated));
+            if (!string.IsNullOrWhiteSpace(info.Generator))
+            {
+                Xml.WriteElementString("generator", info.Generator);
+            }
+
+            if (info.SelfLink is not null)
+            {
+                Xml.WriteStartElement("atom", "link", AtomNs);
+                Xml.WriteAttributeString("rel", "self");
+                Xml.WriteAttributeString("type", "application/rss+xml");
+                Xml.WriteAttributeString("href", info.SelfLink.AbsoluteUri);
+                Xml.WriteEndElement();
+            }
+
+            if ((info.Logo ?? info.Icon) is { } image)
+            {
+                Xml.WriteStartElement("image");
+                Xml.WriteElementString("url", image.AbsoluteUri);
+                Xml.WriteElementString("title", feed.Title);
+                Xml.WriteElementString("link", info.SiteLink.AbsoluteUri);
+                Xml.WriteEndElement();
             }
         }
 
-        foreach (var tag in source.Tags)
+        public override void WriteArticle(NormalizedHeader feed, NormalizedArticle article)
         {
-            xml.WriteElementString("category", tag);
+            var source = article.Source;
+            var authors = source.Authors.IsEmpty ? feed.Info.Authors : source.Authors;
+            Xml.WriteStartElement("item");
+            Xml.WriteElementString("title", article.Headline);
+            if (source.Url is not null)
+            {
+                Xml.WriteElementString("link", source.Url.AbsoluteUri);
+            }
+
+            if (article.StandfirstHtml is not null)
+            {
+                Xml.WriteElementString("description", article.StandfirstHtml);
+            }
+
+            if (article.BodyHtml is not null)
+            {
+                Xml.WriteElementString("encoded", ContentNs, article.BodyHtml);
+            }
+
+            if (authors is [{ Email: { } email } single] && !string.IsNullOrWhiteSpace(email))
+            {
+                Xml.WriteElementString("author", $"{email} ({single.Name})");
+            }
+            else
+            {
+                foreach (var author in authors)
+                {
+                    Xml.WriteElementString("creator", DcNs, author.Name);
+                }
+            }
+
+            foreach (var tag in source.Tags)
+            {
+                Xml.WriteElementString("category", tag);
+            }
+
+            Xml.WriteStartElement("guid");
+            Xml.WriteAttributeString("isPermaLink", article.IdIsUrl ? "true" : "false");
+            Xml.WriteString(article.Id);
+            Xml.WriteEndElement();
+            Xml.WriteElementString("pubDate", Dates.Rfc822(source.Published));
+            if (article.Language is not null)
+            {
+                Xml.WriteElementString("language", DcNs, article.Language.Value);
+            }
+
+            Xml.WriteEndElement();
         }
 
-        xml.WriteStartElement("guid");
-        xml.WriteAttributeString("isPermaLink", article.IdIsUrl ? "true" : "false");
-        xml.WriteString(article.Id);
-        xml.WriteEndElement();
-        xml.WriteElementString("pubDate", Dates.Rfc822(source.Published));
-        if (article.Language is not null)
+        protected override void WriteEndCore()
         {
-            xml.WriteElementString("language", DcNs, article.Language.Value);
+            Xml.WriteEndElement();
+            Xml.WriteEndElement();
         }
-
-        xml.WriteEndElement();
     }
 }
