@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using FeedKit.Formats;
 using FeedKit.Formats.Atom;
+using FeedKit.Formats.Json;
 using FeedKit.Formats.Rss;
 using FeedKit.Import;
 using FeedKit.Lint;
@@ -50,10 +51,12 @@ internal static partial class BuildCommand
             .ThenBy(a => a.File, StringComparer.Ordinal)
             .ToList();
 
+        var options = new FeedWriterOptions { FirstStrongGuard = !request.NoGuard };
         FeedWriter writer = request.Format switch
         {
-            "rss" => new RssFeedWriter(new FeedWriterOptions { FirstStrongGuard = !request.NoGuard }),
-            _ => new AtomFeedWriter(new FeedWriterOptions { FirstStrongGuard = !request.NoGuard }),
+            "rss" => new RssFeedWriter(options),
+            "json" => new JsonFeedWriter(options),
+            _ => new AtomFeedWriter(options),
         };
         if (info.SelfLink is null)
         {

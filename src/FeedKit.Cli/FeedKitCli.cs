@@ -20,15 +20,15 @@ public static class FeedKitCli
         };
         var format = new Option<string>("--format", "-f")
         {
-            Description = "Feed format: atom or rss.",
+            Description = "Feed format: atom, rss or json (JSON Feed 1.1).",
             DefaultValueFactory = _ => "atom",
         };
-        format.AcceptOnlyFromAmong("atom", "rss");
+        format.AcceptOnlyFromAmong("atom", "rss", "json");
         var output = new Option<string?>("--out", "-o") { Description = "Write the feed to this file (atomically) instead of stdout." };
         var settings = new Option<string?>("--settings") { Description = $"Settings file; default: {BuildCommand.SettingsFileName} in the (first) folder given." };
         var title = new Option<string?>("--title") { Description = "Feed title." };
         var siteUrl = new Option<string?>("--site-url") { Description = "Absolute URL of the site; article URLs are built from it and the file names." };
-        var selfUrl = new Option<string?>("--self-url") { Description = "Absolute URL the feed is served from (default: <site-url>feed.atom or feed.rss)." };
+        var selfUrl = new Option<string?>("--self-url") { Description = "Absolute URL the feed is served from (default: <site-url>feed.atom, feed.rss or feed.json)." };
         var language = new Option<string?>("--language") { Description = "Feed language, a BCP 47 tag such as ar, he, fa-IR." };
         var direction = new Option<string?>("--direction") { Description = "Force the feed's direction: rtl or ltr (normally worked out from the language)." };
         var author = new Option<string?>("--author") { Description = "Feed author's name." };

@@ -222,9 +222,16 @@ internal sealed class FeedNormalizer
             ?? TextDirection.LeftToRight;
 
         var context = new HtmlContext(language, direction);
-        var standfirstHtml = standfirst is null
-            ? null
-            : ArticleHtml.RenderStandfirst(Guard(standfirst, direction), context);
+        var guardedStandfirst = standfirst is null ? null : Guard(standfirst, direction);
+        var standfirstHtml = guardedStandfirst is null ? null : ArticleHtml.RenderStandfirst(guardedStandfirst, context);
+
+        // RSS: the W3C validator wants a description before content:encoded; without a standfirst, the first
+        // paragraph stands in (documented).
+        if (standfirstHtml is null && _format == FeedFormat.Rss
+            && article.Body.OfType<Paragraph>().FirstOrDefault(p => !string.IsNullOrWhiteSpace(p.Text)) is { } first)
+        {
+            standfirstHtml = ArticleHtml.RenderStandfirst(Guard(first.Text, direction), context);
+        }
         var bodyHtml = ArticleHtml.RenderBody(article, context);
 
         return new NormalizedArticle(
@@ -232,6 +239,7 @@ internal sealed class FeedNormalizer
             id!,
             idIsUrl,
             Guard(article.Headline, direction),
+            guardedStandfirst,
             standfirstHtml,
             bodyHtml,
             article.Updated ?? article.Published,

@@ -9,6 +9,7 @@ internal enum FeedFormat
 {
     Atom,
     Rss,
+    Json,
 }
 
 /// <summary>
@@ -33,6 +34,7 @@ internal sealed record NormalizedArticle(
     string Id,
     bool IdIsUrl,
     string Headline,
+    string? Standfirst,
     string? StandfirstHtml,
     string? BodyHtml,
     DateTimeOffset Updated,

@@ -76,7 +76,8 @@ public sealed class RssFeedWriterTests
         var two = Write(TestFeeds.Cases["no-standfirst-two-authors"]()).Descendants("item").Single();
         Assert.Null(two.Element("author"));
         Assert.Equal(["ليلى حسن", "عمر خالد"], two.Elements(Xml.Dc + "creator").Select(c => c.Value));
-        Assert.Null(two.Element("description"));
+        // Without a standfirst, the first paragraph is the description (validators want one before content:encoded).
+        Assert.Equal("<div dir=\"rtl\" lang=\"ar\"><p>تواجه الصحف المحلية تحديات كبيرة في العصر الرقمي.</p></div>", two.Element("description")?.Value);
     }
 
     [Fact]

@@ -1,0 +1,185 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using FeedKit.Model;
+
+namespace FeedKit.Formats.Json;
+
+/// <summary>
+/// Writes JSON Feed 1.1 documents (https://jsonfeed.org/version/1.1) on <see cref="Utf8JsonWriter"/>.
+/// </summary>
+/// <remarks>
+/// <list type="bullet">
+/// <item><c>language</c> at the top and on every item (JSON Feed 1.1 lets an item's language differ).</item>
+/// <item><c>content_html</c> carries the same <c>&lt;div dir="rtl" lang="ar"&gt;</c> wrapper as the XML formats;
+/// <c>summary</c> is the standfirst as plain text, with the first-strong guard like titles.</item>
+/// <item>Authors are the 1.1 <c>authors</c> array; JSON Feed has no e-mail field, so an author with an e-mail and no
+/// URI gets a <c>mailto:</c> URL.</item>
+/// <item>Text is written as UTF-8, not as <c>\u</c> escapes, so Arabic stays readable; JSON still escapes what it must.</item>
+/// <item>Indented output uses <c>\n</c> line ends. (On .NET 8, <see cref="Utf8JsonWriter"/> uses the platform's line end:
+/// on Windows there, set <see cref="FeedWriterOptions.Indent"/> to false for bytes identical to other machines.)</item>
+/// </list>
+/// </remarks>
+public sealed class JsonFeedWriter : FeedWriter
+{
+    /// <summary>The JSON Feed version this writer produces.</summary>
+    public const string Version = "https://jsonfeed.org/version/1.1";
+
+    /// <summary>Creates a JSON Feed writer.</summary>
+    /// <param name="options">Writer options; null for <see cref="FeedWriterOptions.Default"/>.</param>
+    public JsonFeedWriter(FeedWriterOptions? options = null)
+        : base(options)
+    {
+    }
+
+    /// <inheritdoc />
+    public override string MediaType => "application/feed+json";
+
+    /// <inheritdoc />
+    public override string FileExtension => "json";
+
+    private protected override FeedFormat Format => FeedFormat.Json;
+
+    private protected override FeedDocument CreateDocument(Stream output) => new Document(output, Options);
+
+    private sealed class Document : FeedDocument
+    {
+        private readonly Stream _output;
+        private readonly Utf8JsonWriter _json;
+
+        public Document(Stream output, FeedWriterOptions options)
+        {
+            _output = output;
+            _json = new Utf8JsonWriter(output, new JsonWriterOptions
+            {
+                Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+                Indented = options.Indent,
+#if NET9_0_OR_GREATER
+                NewLine = "\n",
+                IndentSize = 2,
+#endif
+                SkipValidation = false,
+            });
+        }
+
+        public override void WriteStart(NormalizedHeader feed)
+        {
+            var info = feed.Info;
+            _json.WriteStartObject();
+            _json.WriteString("version", Version);
+            _json.WriteString("title", feed.Title);
+            _json.WriteString("home_page_url", info.SiteLink.AbsoluteUri);
+            if (info.SelfLink is not null)
+            {
+                _json.WriteString("feed_url", info.SelfLink.AbsoluteUri);
+            }
+
+            if (feed.Subtitle is not null)
+            {
+                _json.WriteString("description", feed.Subtitle);
+            }
+
+            if (info.Logo is not null)
+            {
+                _json.WriteString("icon", info.Logo.AbsoluteUri);
+            }
+
+            if (info.Icon is not null)
+            {
+                _json.WriteString("favicon", info.Icon.AbsoluteUri);
+            }
+
+            if (feed.Language is not null)
+            {
+                _json.WriteString("language", feed.Language.Value);
+            }
+
+            WriteAuthors(info.Authors);
+            _json.WriteStartArray("items");
+        }
+
+        public override void WriteArticle(NormalizedHeader feed, NormalizedArticle article)
+        {
+            var source = article.Source;
+            _json.WriteStartObject();
+            _json.WriteString("id", article.Id);
+            if (source.Url is not null)
+            {
+                _json.WriteString("url", source.Url.AbsoluteUri);
+            }
+
+            _json.WriteString("title", article.Headline);
+            _json.WriteString("content_html", article.BodyHtml ?? article.StandfirstHtml ?? string.Empty);
+            if (article.Standfirst is not null)
+            {
+                _json.WriteString("summary", article.Standfirst);
+            }
+
+            if (source.LeadImage is not null)
+            {
+                _json.WriteString("image", source.LeadImage.Url.AbsoluteUri);
+            }
+
+            _json.WriteString("date_published", Dates.Rfc3339(source.Published));
+            if (source.Updated is not null)
+            {
+                _json.WriteString("date_modified", Dates.Rfc3339(source.Updated.Value));
+            }
+
+            WriteAuthors(source.Authors);
+            if (!source.Tags.IsEmpty)
+            {
+                _json.WriteStartArray("tags");
+                foreach (var tag in source.Tags)
+                {
+                    _json.WriteStringValue(tag);
+                }
+
+                _json.WriteEndArray();
+            }
+
+            if (article.Language is not null)
+            {
+                _json.WriteString("language", article.Language.Value);
+            }
+
+            _json.WriteEndObject();
+        }
+
+        public override void WriteEnd()
+        {
+            _json.WriteEndArray();
+            _json.WriteEndObject();
+            _json.Flush();
+            _output.WriteByte((byte)'\n');
+        }
+
+        public override void Flush() => _json.Flush();
+
+        public override void Dispose() => _json.Dispose();
+
+        private void WriteAuthors(System.Collections.Immutable.ImmutableArray<Author> authors)
+        {
+            if (authors.IsEmpty)
+            {
+                return;
+            }
+
+            _json.WriteStartArray("authors");
+            foreach (var author in authors)
+            {
+                _json.WriteStartObject();
+                _json.WriteString("name", author.Name);
+                var url = author.Uri?.AbsoluteUri
+                    ?? (string.IsNullOrWhiteSpace(author.Email) ? null : "mailto:" + author.Email);
+                if (url is not null)
+                {
+                    _json.WriteString("url", url);
+                }
+
+                _json.WriteEndObject();
+            }
+
+            _json.WriteEndArray();
+        }
+    }
+}
