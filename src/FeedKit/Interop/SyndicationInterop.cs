@@ -14,7 +14,7 @@ namespace FeedKit.Interop;
 /// <remarks>
 /// The object is built from the same validated, resolved feed the writers use, so its ids, dates, guarded titles,
 /// HTML with <c>dir</c>/<c>lang</c>, and per-item <c>xml:lang</c> (as an attribute extension, since
-/// <see cref="SyndicationItem"/> has no language) match FeedKit's own output. Prefer FeedKit's writers for
+/// <see cref="SyndicationItem"/> has no language; the feed's is <see cref="SyndicationFeed.Language"/>) match FeedKit's own output. Prefer FeedKit's writers for
 /// the XML: SSMS's formatters put <c>a10:</c> elements into RSS, repeat extension namespaces on every item and
 /// make up ids and dates for missing values.
 /// </remarks>
@@ -66,7 +66,6 @@ public static class SyndicationInterop
             result.Authors.Add(ToPerson(author));
         }
 
-        AddLanguage(result.AttributeExtensions, header.Language);
         result.Items = normalized.Articles.Select(ToItem).ToList();
         return result;
     }

@@ -1,0 +1,231 @@
+using System.Security.Cryptography;
+using System.Text;
+using FeedKit.Formats;
+using FeedKit.Formats.Atom;
+using FeedKit.Formats.Json;
+using FeedKit.Formats.Rss;
+using FeedKit.Model;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Headers;
+using Microsoft.Net.Http.Headers;
+
+namespace FeedKit.AspNetCore;
+
+/// <summary>Serves one mapped feed: negotiation, conditional requests, HEAD, and the body.</summary>
+internal sealed class FeedEndpoint(string pattern, Func<HttpContext, CancellationToken, ValueTask<FeedSource>> source, FeedEndpointOptions options)
+{
+    private static readonly (string MediaType, FeedFormatKind Format)[] Acceptable =
+    [
+        (FeedMediaTypes.Atom, FeedFormatKind.Atom),
+        (FeedMediaTypes.Rss, FeedFormatKind.Rss),
+        (FeedMediaTypes.Json, FeedFormatKind.Json),
+        ("application/json", FeedFormatKind.Json),
+    ];
+
+    public static string Extension(FeedFormatKind format) => format switch
+    {
+        FeedFormatKind.Rss => "rss",
+        FeedFormatKind.Json => "json",
+        _ => "atom",
+    };
+
+    public async Task HandleAsync(HttpContext context, FeedFormatKind? fixedFormat)
+    {
+        var request = context.Request;
+        var response = context.Response;
+        var cancellationToken = context.RequestAborted;
+        if (fixedFormat is null)
+        {
+            response.Headers.Vary = HeaderNames.Accept;
+        }
+
+        var format = fixedFormat ?? Negotiate(request.GetTypedHeaders().Accept);
+        if (format is null)
+        {
+            response.StatusCode = StatusCodes.Status406NotAcceptable;
+            response.ContentType = "text/plain; charset=utf-8";
+            await response.WriteAsync($"This feed is available as {string.Join(", ", FeedMediaTypes.All)}.", cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var writer = CreateWriter(format.Value);
+        var feed = await source(context, cancellationToken).ConfigureAwait(false);
+        var origin = options.PublicOrigin ?? new Uri(feed.Info.SiteLink.GetLeftPart(UriPartial.Authority));
+        var info = feed.Info with { SelfLink = new Uri(origin, request.PathBase.Add(pattern + "." + Extension(format.Value)).ToUriComponent()) };
+        var articles = feed.Articles;
+        List<Article>? buffered = null;
+        if (info.Updated is null || feed.Version is null)
+        {
+            buffered = await ToListAsync(articles, cancellationToken).ConfigureAwait(false);
+            info = info with { Updated = info.Updated ?? Newest(buffered) };
+        }
+
+        byte[]? body = null;
+        EntityTagHeaderValue etag;
+        if (feed.Version is not null)
+        {
+            etag = Tag(Encoding.UTF8.GetBytes($"{feed.Version}\n{format}\n{options.WriterOptions}\n{info.SelfLink}"));
+        }
+        else
+        {
+            using var memory = new MemoryStream();
+            writer.Write(new Feed(info, buffered!), memory);
+            body = memory.ToArray();
+            etag = Tag(body);
+        }
+
+        var headers = response.GetTypedHeaders();
+        headers.ETag = etag;
+        if (info.Updated is { } updated)
+        {
+            headers.LastModified = TruncateToSeconds(updated);
+        }
+
+        if (options.CacheControl is not null)
+        {
+            response.Headers.CacheControl = options.CacheControl;
+        }
+
+        if (IsNotModified(request.GetTypedHeaders(), etag, info.Updated))
+        {
+            response.StatusCode = StatusCodes.Status304NotModified;
+            return;
+        }
+
+        response.ContentType = writer.MediaType + "; charset=utf-8";
+        if (body is not null)
+        {
+            response.ContentLength = body.Length;
+        }
+
+        if (HttpMethods.IsHead(request.Method))
+        {
+            return;
+        }
+
+        if (body is not null)
+        {
+            await response.Body.WriteAsync(body, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var stream = buffered is null ? articles : ToAsync(buffered);
+        await writer.WriteAsync(info, stream, response.BodyWriter, cancellationToken).ConfigureAwait(false);
+    }
+
+    private FeedWriter CreateWriter(FeedFormatKind format) => format switch
+    {
+        FeedFormatKind.Rss => new RssFeedWriter(options.WriterOptions),
+        FeedFormatKind.Json => new JsonFeedWriter(options.WriterOptions),
+        _ => new AtomFeedWriter(options.WriterOptions),
+    };
+
+    /// <summary>
+    /// The format the <c>Accept</c> header prefers (RFC 9110 §12.5.1): each format takes the quality of the most
+    /// specific media range that matches it (its own type, then a generic XML type for the XML formats, then
+    /// <c>application/*</c>, then <c>*/*</c>); the highest quality wins, then the more specific match, then the
+    /// default format, then the order Atom, RSS, JSON. No header gives the default format; null when every format
+    /// has quality 0.
+    /// </summary>
+    internal FeedFormatKind? Negotiate(IList<MediaTypeHeaderValue> accept)
+    {
+        if (accept.Count == 0)
+        {
+            return options.DefaultFormat;
+        }
+
+        FeedFormatKind? best = null;
+        (double Quality, int Specificity, int Preference) bestRank = (0, -1, -1);
+        foreach (var format in Enum.GetValues<FeedFormatKind>())
+        {
+            var specificity = -1;
+            var quality = 0.0;
+            foreach (var range in accept)
+            {
+                var match = Specificity(range.MediaType.Value ?? string.Empty, format);
+                if (match > specificity)
+                {
+                    specificity = match;
+                    quality = range.Quality ?? 1.0;
+                }
+            }
+
+            var preference = format == options.DefaultFormat ? 3 : 2 - (int)format;
+            var rank = (quality, specificity, preference);
+            if (quality > 0 && rank.CompareTo(bestRank) > 0)
+            {
+                best = format;
+                bestRank = rank;
+            }
+        }
+
+        return best;
+    }
+
+    private static int Specificity(string range, FeedFormatKind format)
+    {
+        foreach (var (mediaType, candidate) in Acceptable)
+        {
+            if (candidate == format && string.Equals(range, mediaType, StringComparison.OrdinalIgnoreCase))
+            {
+                return 3;
+            }
+        }
+
+        if (format is FeedFormatKind.Atom or FeedFormatKind.Rss
+            && (string.Equals(range, "application/xml", StringComparison.OrdinalIgnoreCase) || string.Equals(range, "text/xml", StringComparison.OrdinalIgnoreCase)))
+        {
+            return 2;
+        }
+
+        return range switch
+        {
+            "application/*" => 1,
+            "*/*" => 0,
+            _ => -1,
+        };
+    }
+
+    private static bool IsNotModified(RequestHeaders request, EntityTagHeaderValue etag, DateTimeOffset? lastModified)
+    {
+        // RFC 9110 §13.2.2: If-None-Match wins; If-Modified-Since only counts without it.
+        if (request.IfNoneMatch is { Count: > 0 } ifNoneMatch)
+        {
+            return ifNoneMatch.Any(candidate => candidate.Equals(EntityTagHeaderValue.Any) || candidate.Compare(etag, useStrongComparison: false));
+        }
+
+        return request.IfModifiedSince is { } since && lastModified is { } modified && TruncateToSeconds(modified) <= since;
+    }
+
+    private static DateTimeOffset TruncateToSeconds(DateTimeOffset value) =>
+        new DateTimeOffset(value.UtcTicks - (value.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
+
+    private static EntityTagHeaderValue Tag(byte[] content)
+    {
+        var hash = SHA256.HashData(content);
+        return new EntityTagHeaderValue("\"" + Convert.ToBase64String(hash, 0, 18).Replace('+', '-').Replace('/', '_') + "\"");
+    }
+
+    private static DateTimeOffset? Newest(List<Article> articles) =>
+        articles.Count == 0 ? null : articles.Max(a => a.Updated ?? a.Published);
+
+    private static async Task<List<Article>> ToListAsync(IAsyncEnumerable<Article> articles, CancellationToken cancellationToken)
+    {
+        var list = new List<Article>();
+        await foreach (var article in articles.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            list.Add(article);
+        }
+
+        return list;
+    }
+
+    private static async IAsyncEnumerable<Article> ToAsync(List<Article> articles)
+    {
+        await Task.CompletedTask.ConfigureAwait(false);
+        foreach (var article in articles)
+        {
+            yield return article;
+        }
+    }
+}

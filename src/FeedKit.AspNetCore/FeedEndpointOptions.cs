@@ -1,0 +1,45 @@
+using FeedKit.Formats;
+
+namespace FeedKit.AspNetCore;
+
+/// <summary>Options of the endpoints <see cref="FeedEndpointRouteBuilderExtensions.MapFeed(Microsoft.AspNetCore.Routing.IEndpointRouteBuilder, string, Func{Microsoft.AspNetCore.Http.HttpContext, CancellationToken, ValueTask{FeedSource}}, FeedEndpointOptions?)"/> maps.</summary>
+public sealed record FeedEndpointOptions
+{
+    /// <summary>The default options.</summary>
+    public static FeedEndpointOptions Default { get; } = new();
+
+    /// <summary>
+    /// The <c>Cache-Control</c> header of feed responses; null sends none. Default <c>public, max-age=300</c>:
+    /// aggregators poll every few minutes, and a 304 answers them cheaply after that.
+    /// </summary>
+    public string? CacheControl { get; init; } = "public, max-age=300";
+
+    /// <summary>How the documents are written (first-strong guard, indentation).</summary>
+    public FeedWriterOptions WriterOptions { get; init; } = FeedWriterOptions.Default;
+
+    /// <summary>
+    /// The format served on the bare path when the request's <c>Accept</c> header accepts any of them
+    /// (or is absent). Default Atom.
+    /// </summary>
+    public FeedFormatKind DefaultFormat { get; init; } = FeedFormatKind.Atom;
+
+    /// <summary>
+    /// The public origin (scheme, host, port) used to build each format's self link, such as
+    /// <c>https://example.com</c>. Null means the origin of <see cref="Model.FeedInfo.SiteLink"/>; the request's
+    /// Host header is never used, so a forged one cannot change the feed.
+    /// </summary>
+    public Uri? PublicOrigin { get; init; }
+}
+
+/// <summary>The formats a feed endpoint serves.</summary>
+public enum FeedFormatKind
+{
+    /// <summary>Atom 1.0, <c>application/atom+xml</c>, path suffix <c>.atom</c>.</summary>
+    Atom,
+
+    /// <summary>RSS 2.0, <c>application/rss+xml</c>, path suffix <c>.rss</c>.</summary>
+    Rss,
+
+    /// <summary>JSON Feed 1.1, <c>application/feed+json</c>, path suffix <c>.json</c>.</summary>
+    Json,
+}

@@ -1,0 +1,59 @@
+// A minimal site that serves the seed article's feed with FeedKit.AspNetCore:
+//   dotnet run --project src/FeedKit.Samples.Web --urls http://127.0.0.1:5080
+// then open /feed.atom, /feed.rss, /feed.json, or /feed (negotiated on Accept).
+using FeedKit.AspNetCore;
+using FeedKit.Import;
+using FeedKit.Model;
+using FeedKit.Text;
+using Microsoft.AspNetCore.ResponseCompression;
+
+var builder = WebApplication.CreateSlimBuilder(args);
+builder.Services.AddResponseCompression(o => o.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(FeedMediaTypes.All));
+var app = builder.Build();
+app.UseResponseCompression();
+
+// The seed folder of the repository (override with --seeds PATH).
+var seeds = app.Configuration["seeds"] ?? Path.Combine(app.Environment.ContentRootPath, "..", "..", "seeds");
+var published = new DateTimeOffset(2021, 6, 16, 21, 30, 0, TimeSpan.FromHours(2));
+var site = new Uri("https://example.com/news/");
+
+var articles = Directory.GetFiles(seeds, "*.txt")
+    .Order(StringComparer.Ordinal)
+    .Select(path =>
+    {
+        var text = PlainTextArticleReader.ReadFile(path);
+        return new Article
+        {
+            Url = new Uri(site, Path.GetFileNameWithoutExtension(path)),
+            Headline = text.Headline,
+            Standfirst = text.Standfirst,
+            Body = text.Body,
+            Published = published,
+            Tags = ["روسيا", "الولايات المتحدة", "قمة جنيف"],
+        };
+    })
+    .ToList();
+
+var info = new FeedInfo
+{
+    Title = "أخبار العالم",
+    Subtitle = "أخبار سياسية دولية: خلاصة تجريبية لمكتبة FeedKit",
+    SiteLink = site,
+    Language = LanguageTag.Parse("ar"),
+    Authors = [new Author("غرفة الأخبار")],
+    Rights = "© 2021 example.com",
+};
+
+// The articles never change while the app runs, so their count and newest date make a good version:
+// aggregators that send If-None-Match get a 304 without the feed being rendered.
+var version = $"{articles.Count}-{articles.Max(a => a.Updated ?? a.Published).UtcTicks}";
+app.MapFeed("/feed", (_, _) => ValueTask.FromResult(new FeedSource(info, articles.ToAsyncEnumerable()) { Version = version }));
+app.MapGet("/", () => Results.Content(
+    """
+    <!doctype html><html lang="en"><meta charset="utf-8"><title>FeedKit sample</title>
+    <p>Feeds of the seed article: <a href="/feed.atom">Atom</a>, <a href="/feed.rss">RSS</a>,
+    <a href="/feed.json">JSON Feed</a>, or <a href="/feed">/feed</a> (chosen by your Accept header).</p>
+    """,
+    "text/html; charset=utf-8"));
+
+app.Run();
