@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Invocation;
 using System.Text;
 
 namespace FeedKit.Cli;
@@ -6,25 +8,59 @@ namespace FeedKit.Cli;
 /// <summary>The <c>feedkit</c> command line, callable in-process (tests) or from <c>Main</c>.</summary>
 public static class FeedKitCli
 {
+    /// <summary>The width help text is wrapped at, whatever the terminal: the help snapshot is the same everywhere.</summary>
+    private const int HelpWidth = 100;
+
+    private const string ExitCodeHelp = """
+        Exit codes:
+          0    the feed was written (build), or no errors were found (lint)
+          1    the articles have errors: each is printed as "error: FILE:LINE: …", and nothing is written
+          2    bad usage: an unknown or bad option, a missing path, a bad settings file
+          130  cancelled (Ctrl+C); an existing --out file is left as it was
+        """;
+
+    private const string BuildExamples = """
+        Examples:
+          feedkit build seeds/
+              The Atom feed of the articles in seeds/ (settings from seeds/feedkit.json) on stdout.
+          feedkit build posts/ --format rss --out public/feed.rss
+              RSS 2.0, written to a temporary file and then moved into place.
+          feedkit build "posts/**/*.md" --format json --out feed.json --quiet
+              JSON Feed 1.1 of every Markdown file under posts/, without progress lines.
+          feedkit build story.md --title "أخبار" --site-url https://example.com/ --language ar --author Desk
+              No settings file: everything on the command line.
+        """;
+
+    private const string LintExamples = """
+        Examples:
+          feedkit lint seeds/
+              Checks every article for Atom, RSS and JSON Feed; problems on stdout, a summary on stderr.
+          feedkit lint "posts/*.md" --quiet || exit 1
+              In CI: fails when any article has an error.
+        """;
+
+    private const string RootExamples = """
+        Examples:
+          feedkit build seeds/ --out feed.atom
+          feedkit lint seeds/
+          feedkit build --help
+        """;
+
     /// <summary>Runs the command line.</summary>
     /// <param name="args">The arguments.</param>
-    /// <param name="stdout">Where the feed (and help) goes.</param>
+    /// <param name="stdout">Where the feed (and help, and the lint report) goes.</param>
     /// <param name="stderr">Where errors and progress go.</param>
-    /// <returns>0 when the feed was written, 1 when the articles have errors, 2 on bad usage or input.</returns>
-    public static int Run(string[] args, Stream stdout, TextWriter stderr)
+    /// <returns>0 when the feed was written, 1 when the articles have errors, 2 on bad usage.</returns>
+    public static int Run(string[] args, Stream stdout, TextWriter stderr) =>
+        Run(args, stdout, stderr, new CliContext());
+
+    internal static int Run(string[] args, Stream stdout, TextWriter stderr, CliContext context)
     {
         var paths = new Argument<string[]>("paths")
         {
-            Description = "Article files (plain text, UTF-8) or folders of *.txt files.",
+            Description = "Article files (*.txt plain text, *.md Markdown with front matter, *.json), folders of them, or globs (\"posts/**/*.md\").",
             Arity = ArgumentArity.OneOrMore,
         };
-        var format = new Option<string>("--format", "-f")
-        {
-            Description = "Feed format: atom, rss or json (JSON Feed 1.1).",
-            DefaultValueFactory = _ => "atom",
-        };
-        format.AcceptOnlyFromAmong("atom", "rss", "json");
-        var output = new Option<string?>("--out", "-o") { Description = "Write the feed to this file (atomically) instead of stdout." };
         var settings = new Option<string?>("--settings") { Description = $"Settings file; default: {BuildCommand.SettingsFileName} in the (first) folder given." };
         var title = new Option<string?>("--title") { Description = "Feed title." };
         var siteUrl = new Option<string?>("--site-url") { Description = "Absolute URL of the site; article URLs are built from it and the file names." };
@@ -32,60 +68,127 @@ public static class FeedKitCli
         var language = new Option<string?>("--language") { Description = "Feed language, a BCP 47 tag such as ar, he, fa-IR." };
         var direction = new Option<string?>("--direction") { Description = "Force the feed's direction: rtl or ltr (normally worked out from the language)." };
         var author = new Option<string?>("--author") { Description = "Feed author's name." };
-        var published = new Option<string?>("--published") { Description = "Publication date for articles that have none in the settings (RFC 3339 with a time zone)." };
-        var noGuard = new Option<bool>("--no-guard") { Description = "Do not add RLM/LRM marks to texts whose first strong character points the wrong way." };
+        var published = new Option<string?>("--published") { Description = "Publication date for articles that have none of their own (RFC 3339 with a time zone)." };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress and no summary on stderr; errors are still printed." };
+        var progress = new Option<bool>("--progress") { Description = $"Show progress on stderr even for {Progress.AutoThreshold} files or fewer (a bar on a terminal, plain lines otherwise)." };
+
+        var format = new Option<string>("--format", "-f")
+        {
+            Description = "Feed format: atom, rss or json (JSON Feed 1.1).",
+            DefaultValueFactory = _ => "atom",
+        };
+        format.AcceptOnlyFromAmong("atom", "rss", "json");
+        var output = new Option<string?>("--out", "-o") { Description = "Write the feed to this file (atomically) instead of stdout." };
+        var noGuard = new Option<bool>("--no-guard") { Description = "Do not add RLM/LRM marks to titles whose first strong character points the wrong way." };
+
+        Option[] shared = [settings, title, siteUrl, selfUrl, language, direction, author, published, quiet, progress];
 
         var build = new Command("build", "Build a feed from article files.");
         build.Arguments.Add(paths);
-        foreach (var option in new Option[] { format, output, settings, title, siteUrl, selfUrl, language, direction, author, published, noGuard })
+        foreach (var option in new Option[] { format, output }.Concat(shared).Append(noGuard))
         {
             build.Options.Add(option);
         }
 
-        var exitCode = ExitCodes.Ok;
-        build.SetAction(result =>
+        var lint = new Command("lint", "Check article files for Atom, RSS and JSON Feed without writing a feed.");
+        lint.Arguments.Add(paths);
+        foreach (var option in shared)
         {
-            var request = new BuildRequest(
-                result.GetValue(paths) ?? [],
-                result.GetValue(format) ?? "atom",
-                result.GetValue(output),
-                result.GetValue(settings),
-                result.GetValue(title),
-                result.GetValue(siteUrl),
-                result.GetValue(selfUrl),
-                result.GetValue(language),
-                result.GetValue(direction),
-                result.GetValue(author),
-                result.GetValue(published),
-                result.GetValue(noGuard));
-            try
-            {
-                exitCode = BuildCommand.Run(request, stdout, stderr);
-            }
-            catch (CliException e)
-            {
-                stderr.WriteLine($"error: {e.Message}");
-                exitCode = ExitCodes.Usage;
-            }
-        });
+            lint.Options.Add(option);
+        }
 
-        var root = new RootCommand("feedkit: Atom and RSS feeds from articles, with the language and direction metadata right-to-left languages need.");
+        FeedOptions FeedOptionsOf(ParseResult result) => new(
+            result.GetValue(paths) ?? [],
+            result.GetValue(settings),
+            result.GetValue(title),
+            result.GetValue(siteUrl),
+            result.GetValue(selfUrl),
+            result.GetValue(language),
+            result.GetValue(direction),
+            result.GetValue(author),
+            result.GetValue(published));
+
+        ProgressMode ProgressOf(ParseResult result) =>
+            result.GetValue(quiet) ? ProgressMode.Never : result.GetValue(progress) ? ProgressMode.Always : ProgressMode.Auto;
+
+        build.SetAction(result => Guard(stderr, () => BuildCommand.Run(
+            new BuildRequest(FeedOptionsOf(result), result.GetValue(format) ?? "atom", result.GetValue(output), result.GetValue(noGuard), ProgressOf(result)),
+            stdout,
+            stderr,
+            context)));
+        lint.SetAction(result => Guard(stderr, () => LintCommand.Run(new LintRequest(FeedOptionsOf(result), ProgressOf(result)), stdout, stderr, context)));
+
+        // A Command rather than a RootCommand, whose name is the host's file name (testhost, FeedKit.Cli, dotnet):
+        // help always says "feedkit".
+        var root = new Command("feedkit", "feedkit: Atom, RSS and JSON feeds from articles, with the language and direction metadata right-to-left languages need.");
+        root.Options.Add(new HelpOption());
+        root.Options.Add(new VersionOption());
         root.Subcommands.Add(build);
+        root.Subcommands.Add(lint);
+        foreach (var option in root.Options)
+        {
+            if (option is HelpOption { Action: HelpAction help })
+            {
+                help.MaxWidth = HelpWidth;
+                option.Action = new HelpWithExamples(help, new Dictionary<Command, string>
+                {
+                    [root] = RootExamples,
+                    [build] = BuildExamples,
+                    [lint] = LintExamples,
+                });
+            }
+        }
 
         var parsed = root.Parse(args);
-        if (parsed.Errors.Count > 0)
+        if (parsed.Errors.Count > 0 && parsed.Action is not HelpWithExamples)
         {
             foreach (var error in parsed.Errors)
             {
                 stderr.WriteLine($"error: {error.Message}");
             }
 
-            stderr.WriteLine("Run 'feedkit build --help' for usage.");
+            var command = parsed.CommandResult.Command == root ? "feedkit" : $"feedkit {parsed.CommandResult.Command.Name}";
+            stderr.WriteLine($"Run '{command} --help' for usage.");
             return ExitCodes.Usage;
         }
 
-        using var helpOutput = new StreamWriter(stdout, new UTF8Encoding(false), leaveOpen: true) { AutoFlush = true };
-        var code = parsed.Invoke(new InvocationConfiguration { Output = helpOutput, Error = stderr });
-        return code != 0 ? code : exitCode;
+        using var helpOutput = new StreamWriter(stdout, new UTF8Encoding(false), leaveOpen: true) { AutoFlush = true, NewLine = "\n" };
+        return parsed.Invoke(new InvocationConfiguration { Output = helpOutput, Error = stderr, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null });
+    }
+
+    private static int Guard(TextWriter stderr, Func<int> run)
+    {
+        try
+        {
+            return run();
+        }
+        catch (CliException e)
+        {
+            stderr.WriteLine($"error: {e.Message}");
+            return ExitCodes.Usage;
+        }
+        catch (OperationCanceledException)
+        {
+            stderr.WriteLine("feedkit: cancelled");
+            return ExitCodes.Cancelled;
+        }
+    }
+
+    /// <summary>The usual help, then the command's examples and the exit codes.</summary>
+    private sealed class HelpWithExamples(HelpAction help, IReadOnlyDictionary<Command, string> examples) : SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult)
+        {
+            var code = help.Invoke(parseResult);
+            var output = parseResult.InvocationConfiguration.Output;
+            if (examples.TryGetValue(parseResult.CommandResult.Command, out var text))
+            {
+                output.WriteLine(text.Replace("\r\n", "\n", StringComparison.Ordinal));
+                output.WriteLine();
+            }
+
+            output.WriteLine(ExitCodeHelp.Replace("\r\n", "\n", StringComparison.Ordinal));
+            return code;
+        }
     }
 }

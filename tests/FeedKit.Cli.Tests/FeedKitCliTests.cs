@@ -1,17 +1,25 @@
 using System.Text;
 using FeedKit.Cli;
 
-namespace FeedKit.Tests.Cli;
+namespace FeedKit.Cli.Tests;
 
 /// <summary>FeedKit's main job: the seed article in, its feeds out.</summary>
 public sealed class FeedKitCliTests
 {
     private static (int Code, string Out, string Err) Run(params string[] args)
     {
+        // The public entry point, as a host program would call it.
         using var stdout = new MemoryStream();
         var stderr = new StringWriter();
         var code = FeedKitCli.Run(args, stdout, stderr);
         return (code, Encoding.UTF8.GetString(stdout.ToArray()), stderr.ToString());
+    }
+
+    private static class TestFeeds
+    {
+        public static string SeedDirectory => CliRunner.SeedDirectory;
+
+        public static string SeedFile => CliRunner.SeedFile;
     }
 
     [Fact]
@@ -29,6 +37,14 @@ public sealed class FeedKitCliTests
         var (code, output, errors) = Run("build", TestFeeds.SeedDirectory, "--format", "rss");
         Assert.True(code == 0, errors);
         await Verifier.Verify(output, "xml");
+    }
+
+    [Fact]
+    public async Task Seed_json()
+    {
+        var (code, output, errors) = Run("build", TestFeeds.SeedDirectory, "--format", "json");
+        Assert.True(code == 0, errors);
+        await Verifier.Verify(output, "json");
     }
 
     [Fact]
@@ -80,14 +96,14 @@ public sealed class FeedKitCliTests
     }
 
     [Fact]
-    public void A_missing_date_is_a_usage_error_naming_the_file_never_the_clock()
+    public void A_missing_date_is_an_article_error_naming_the_file_never_the_clock()
     {
         var directory = Directory.CreateTempSubdirectory("feedkit-cli-");
         try
         {
             File.Copy(TestFeeds.SeedFile, Path.Combine(directory.FullName, "story.txt"));
             var (code, output, errors) = Run("build", directory.FullName, "--title", "T", "--site-url", "https://example.com/", "--language", "ar");
-            Assert.Equal(2, code);
+            Assert.Equal(1, code);
             Assert.Equal(string.Empty, output);
             Assert.Contains("story.txt: no publication date", errors, StringComparison.Ordinal);
 

@@ -1,0 +1,45 @@
+using FeedKit.Formats;
+using FeedKit.Lint;
+
+namespace FeedKit.Cli;
+
+/// <summary>The options of <c>feedkit lint</c>, after parsing.</summary>
+internal sealed record LintRequest(FeedOptions Feed, ProgressMode Progress = ProgressMode.Auto);
+
+/// <summary>
+/// Checks articles without writing a feed: reads them as <c>build</c> does, then runs <see cref="FeedChecker"/>.
+/// The report (one line per problem, <c>error: file:line: path: message</c>) goes to stdout, the summary to stderr.
+/// </summary>
+internal static class LintCommand
+{
+    public static int Run(LintRequest request, Stream stdout, TextWriter stderr, CliContext context)
+    {
+        var assembled = FeedAssembler.Assemble(
+            request.Feed,
+            (total, verb) => new Progress(stderr, context.StderrIsTerminal, request.Progress, total, verb),
+            context.Cancellation);
+        var problems = FeedChecker.Check(assembled.ToFeed(), FeedWriterOptions.Default, context.Cancellation);
+
+        using var report = new StreamWriter(stdout, new System.Text.UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" };
+        foreach (var error in assembled.Errors)
+        {
+            report.WriteLine($"error: {error}");
+        }
+
+        foreach (var problem in problems)
+        {
+            report.WriteLine($"{BuildCommand.Severity(problem)}: {assembled.Locate(problem)}");
+        }
+
+        report.Flush();
+        var errors = assembled.Errors.Count + problems.Count(p => p.Severity == FeedProblemSeverity.Error);
+        var warnings = problems.Count(p => p.Severity == FeedProblemSeverity.Warning);
+        if (request.Progress != ProgressMode.Never)
+        {
+            var files = assembled.Articles.Count + assembled.Errors.Count;
+            stderr.WriteLine($"feedkit: {files} file(s) checked: {errors} error(s), {warnings} warning(s)");
+        }
+
+        return errors > 0 ? ExitCodes.InvalidFeed : ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,52 @@
+namespace FeedKit.Cli.Tests;
+
+/// <summary>Ctrl+C (the token Program.cs cancels) stops a run without leaving a half-written feed.</summary>
+public sealed class CancellationTests
+{
+    [Fact]
+    public void A_cancelled_build_exits_130_and_leaves_the_previous_file_alone()
+    {
+        using var folder = new TempFolder();
+        var target = folder.Write("feed.atom", "previous");
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+        var (code, output, errors) = CliRunner.Run(new CliContext(Cancellation: cancelled.Token), "build", CliRunner.SeedDirectory, "--out", target);
+        Assert.Equal(130, code);
+        Assert.Equal(string.Empty, output);
+        Assert.Equal("feedkit: cancelled\n", errors);
+        Assert.Equal("previous", File.ReadAllText(target));
+        Assert.Equal(["feed.atom"], folder.FileNames());
+    }
+
+    [Fact]
+    public void Cancelling_while_the_file_is_written_removes_the_temporary_file()
+    {
+        using var folder = new TempFolder();
+        var target = folder.Write("feed.atom", "previous");
+        using var cancellation = new CancellationTokenSource();
+
+        // Cancelled once every article was read (the last progress line), so the writing itself is cut short.
+        var stderr = new CancellingWriter(cancellation, "reading 1/1");
+        using var stdout = new MemoryStream();
+        var code = FeedKitCli.Run(["build", CliRunner.SeedDirectory, "--out", target, "--progress"], stdout, stderr, new CliContext(Cancellation: cancellation.Token));
+        Assert.Equal(130, code);
+        Assert.True(stderr.Cancelled);
+        Assert.Equal("previous", File.ReadAllText(target));
+        Assert.Equal(["feed.atom"], folder.FileNames());
+    }
+
+    private sealed class CancellingWriter(CancellationTokenSource source, string trigger) : StringWriter
+    {
+        public bool Cancelled { get; private set; }
+
+        public override void WriteLine(string? value)
+        {
+            base.WriteLine(value);
+            if (value is not null && value.Contains(trigger, StringComparison.Ordinal))
+            {
+                Cancelled = true;
+                source.Cancel();
+            }
+        }
+    }
+}
