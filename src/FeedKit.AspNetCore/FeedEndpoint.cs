@@ -1,9 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using FeedKit.Formats;
-using FeedKit.Formats.Atom;
-using FeedKit.Formats.Json;
-using FeedKit.Formats.Rss;
 using FeedKit.Model;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Headers;
@@ -14,22 +11,22 @@ namespace FeedKit.AspNetCore;
 /// <summary>Serves one mapped feed: negotiation, conditional requests, HEAD, and the body.</summary>
 internal sealed class FeedEndpoint(string pattern, Func<HttpContext, CancellationToken, ValueTask<FeedSource>> source, FeedEndpointOptions options)
 {
-    private static readonly (string MediaType, FeedFormatKind Format)[] Acceptable =
+    private static readonly (string MediaType, FeedFormat Format)[] Acceptable =
     [
-        (FeedMediaTypes.Atom, FeedFormatKind.Atom),
-        (FeedMediaTypes.Rss, FeedFormatKind.Rss),
-        (FeedMediaTypes.Json, FeedFormatKind.Json),
-        ("application/json", FeedFormatKind.Json),
+        (FeedMediaTypes.Atom, FeedFormat.Atom),
+        (FeedMediaTypes.Rss, FeedFormat.Rss),
+        (FeedMediaTypes.Json, FeedFormat.Json),
+        ("application/json", FeedFormat.Json),
     ];
 
-    public static string Extension(FeedFormatKind format) => format switch
+    public static string Extension(FeedFormat format) => format switch
     {
-        FeedFormatKind.Rss => "rss",
-        FeedFormatKind.Json => "json",
+        FeedFormat.Rss => "rss",
+        FeedFormat.Json => "json",
         _ => "atom",
     };
 
-    public async Task HandleAsync(HttpContext context, FeedFormatKind? fixedFormat)
+    public async Task HandleAsync(HttpContext context, FeedFormat? fixedFormat)
     {
         var request = context.Request;
         var response = context.Response;
@@ -113,12 +110,7 @@ internal sealed class FeedEndpoint(string pattern, Func<HttpContext, Cancellatio
         await writer.WriteAsync(info, stream, response.BodyWriter, cancellationToken).ConfigureAwait(false);
     }
 
-    private FeedWriter CreateWriter(FeedFormatKind format) => format switch
-    {
-        FeedFormatKind.Rss => new RssFeedWriter(options.WriterOptions),
-        FeedFormatKind.Json => new JsonFeedWriter(options.WriterOptions),
-        _ => new AtomFeedWriter(options.WriterOptions),
-    };
+    private FeedWriter CreateWriter(FeedFormat format) => FeedWriter.Create(format, options.WriterOptions);
 
     /// <summary>
     /// The format the <c>Accept</c> header prefers (RFC 9110 §12.5.1): each format takes the quality of the most
@@ -127,16 +119,16 @@ internal sealed class FeedEndpoint(string pattern, Func<HttpContext, Cancellatio
     /// default format, then the order Atom, RSS, JSON. No header gives the default format; null when every format
     /// has quality 0.
     /// </summary>
-    internal FeedFormatKind? Negotiate(IList<MediaTypeHeaderValue> accept)
+    internal FeedFormat? Negotiate(IList<MediaTypeHeaderValue> accept)
     {
         if (accept.Count == 0)
         {
             return options.DefaultFormat;
         }
 
-        FeedFormatKind? best = null;
+        FeedFormat? best = null;
         (double Quality, int Specificity, int Preference) bestRank = (0, -1, -1);
-        foreach (var format in Enum.GetValues<FeedFormatKind>())
+        foreach (var format in Enum.GetValues<FeedFormat>())
         {
             var specificity = -1;
             var quality = 0.0;
@@ -162,7 +154,7 @@ internal sealed class FeedEndpoint(string pattern, Func<HttpContext, Cancellatio
         return best;
     }
 
-    private static int Specificity(string range, FeedFormatKind format)
+    private static int Specificity(string range, FeedFormat format)
     {
         foreach (var (mediaType, candidate) in Acceptable)
         {
@@ -172,7 +164,7 @@ internal sealed class FeedEndpoint(string pattern, Func<HttpContext, Cancellatio
             }
         }
 
-        if (format is FeedFormatKind.Atom or FeedFormatKind.Rss
+        if (format is FeedFormat.Atom or FeedFormat.Rss
             && (string.Equals(range, "application/xml", StringComparison.OrdinalIgnoreCase) || string.Equals(range, "text/xml", StringComparison.OrdinalIgnoreCase)))
         {
             return 2;

@@ -21,7 +21,7 @@ public sealed record FeedEndpointOptions
     /// The format served on the bare path when the request's <c>Accept</c> header accepts any of them
     /// (or is absent). Default Atom.
     /// </summary>
-    public FeedFormatKind DefaultFormat { get; init; } = FeedFormatKind.Atom;
+    public FeedFormat DefaultFormat { get; init; } = FeedFormat.Atom;
 
     /// <summary>
     /// The public origin (scheme, host, port) used to build each format's self link, such as
@@ -29,17 +29,4 @@ public sealed record FeedEndpointOptions
     /// Host header is never used, so a forged one cannot change the feed.
     /// </summary>
     public Uri? PublicOrigin { get; init; }
-}
-
-/// <summary>The formats a feed endpoint serves.</summary>
-public enum FeedFormatKind
-{
-    /// <summary>Atom 1.0, <c>application/atom+xml</c>, path suffix <c>.atom</c>.</summary>
-    Atom,
-
-    /// <summary>RSS 2.0, <c>application/rss+xml</c>, path suffix <c>.rss</c>.</summary>
-    Rss,
-
-    /// <summary>JSON Feed 1.1, <c>application/feed+json</c>, path suffix <c>.json</c>.</summary>
-    Json,
 }

@@ -1,3 +1,4 @@
+using FeedKit.Formats;
 using FeedKit.Model;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -40,7 +41,7 @@ public static class FeedEndpointRouteBuilderExtensions
         {
             endpoints.MapMethods(pattern, methods, (HttpContext context) => endpoint.HandleAsync(context, null)),
         };
-        foreach (var format in Enum.GetValues<FeedFormatKind>())
+        foreach (var format in Enum.GetValues<FeedFormat>())
         {
             builders.Add(endpoints.MapMethods(
                 pattern + "." + FeedEndpoint.Extension(format),

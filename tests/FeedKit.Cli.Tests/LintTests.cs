@@ -36,10 +36,22 @@ public sealed class LintTests
     {
         using var folder = new TempFolder();
         File.Copy(CliRunner.SeedFile, Path.Combine(folder.Path, "story.txt"));
-        var (code, output, errors) = CliRunner.Run("lint", folder.Path, "--title", "T", "--site-url", "https://example.com/", "--published", "2026-01-01T00:00:00Z", "--author", "A", "--quiet");
+        var (code, output, errors) = CliRunner.Run("lint", folder.Path, "--title", "T", "--site-url", "https://example.com/", "--published", "2026-01-01T00:00:00Z", "--author", "A", "--language", "ar", "--quiet");
         Assert.Equal(0, code);
         Assert.Equal(string.Empty, output);
         Assert.Equal(string.Empty, errors);
         Assert.Equal(["story.txt"], folder.FileNames());
+    }
+
+    [Fact]
+    public void Warnings_are_reported_but_do_not_fail_the_lint()
+    {
+        using var folder = new TempFolder();
+        File.Copy(CliRunner.SeedFile, Path.Combine(folder.Path, "story.txt"));
+        var (code, output, errors) = CliRunner.Run("lint", folder.Path, "--title", "T", "--site-url", "https://example.com/", "--published", "2026-01-01T00:00:00Z", "--author", "A");
+        Assert.Equal(0, code);
+        Assert.StartsWith($"warning: {Path.Combine(folder.Path, "story.txt")}", output, StringComparison.Ordinal);
+        Assert.Contains("right-to-left text but no language", output, StringComparison.Ordinal);
+        Assert.Contains("1 file(s) checked: 0 error(s), 1 warning(s)", errors, StringComparison.Ordinal);
     }
 }

@@ -1,4 +1,7 @@
+using System.Buffers.Binary;
 using System.Collections.Immutable;
+using System.Security.Cryptography;
+using System.Text;
 using FeedKit.Html;
 using FeedKit.Lint;
 using FeedKit.Model;
@@ -7,63 +10,136 @@ using FeedKit.Text;
 namespace FeedKit.Formats;
 
 /// <summary>
-/// Validates a <see cref="Feed"/> and resolves everything the writers need. Collects every error before
-/// throwing one <see cref="FeedValidationException"/>.
+/// Checks a feed and resolves everything the writers need: this is where every rule of <see cref="FeedLint"/>
+/// lives, so that what the lint reports and what the writers refuse are the same thing.
 /// </summary>
 /// <remarks>
-/// Documented normalizations (not errors): an optional text (subtitle, standfirst, rights, e-mail, alt text,
-/// caption, attribution) that is empty or only whitespace counts as absent; paragraphs, subheadings and quotes
-/// whose text is empty or only whitespace are left out of the HTML, as they carry nothing.
+/// Documented normalizations (not errors), applied before anything is checked or written:
+/// <list type="bullet">
+/// <item>every text is put in Unicode NFC;</item>
+/// <item>single-line texts (titles, headline, names, tags, captions) have runs of spaces, tabs and line breaks
+/// collapsed to one space; multi-line texts (standfirst, paragraphs, quotes, raw HTML) get LF line ends; both are
+/// trimmed;</item>
+/// <item>an optional text that is empty after that counts as absent; paragraphs, subheadings and quotes with no text
+/// are left out of the HTML;</item>
+/// <item>raw HTML blocks are sanitized unless marked trusted (see <see cref="RawHtml.Trusted"/>).</item>
+/// </list>
 /// </remarks>
 internal sealed class FeedNormalizer
 {
+    private static readonly DateTimeOffset Implausible = new(1990, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     private readonly List<FeedProblem> _errors = [];
+    private readonly Action<FeedProblem>? _warnings;
     private readonly FeedWriterOptions _options;
     private readonly FeedFormat _format;
+    private readonly DateTimeOffset? _now;
     private readonly FeedInfo _info;
+
     // Ids seen so far, by a 128-bit digest rather than the string, so that a streamed feed of 100,000 articles
     // keeps 3 MB of digests instead of every id. (A digest collision between different ids is 2^-128 unlikely.)
     private readonly Dictionary<UInt128, int> _seenIds = [];
     private readonly string? _id;
+    private readonly string _title;
     private readonly string? _subtitle;
     private readonly TextDirection _direction;
     private int _nextIndex;
 
-    private FeedNormalizer(FeedInfo info, FeedWriterOptions? options, FeedFormat format)
+    private FeedNormalizer(FeedInfo info, FeedWriterOptions? options, FeedFormat format, Action<FeedProblem>? warnings, DateTimeOffset? now)
     {
         ArgumentNullException.ThrowIfNull(info);
-        _info = info;
         _options = options ?? FeedWriterOptions.Default;
         _format = format;
+        _warnings = warnings ?? _options.Warnings;
+        _now = now;
 
         const string at = "feed";
-        RequireText(info.Title, $"{at}.Title");
-        _subtitle = OptionalText(info.Subtitle, $"{at}.Subtitle");
-        OptionalText(info.Rights, $"{at}.Rights");
-        OptionalText(info.Generator, $"{at}.Generator");
+        _title = Text(info.Title, $"{at}.Title", TextKind.RequiredLine) ?? string.Empty;
+        _subtitle = Text(info.Subtitle, $"{at}.Subtitle", TextKind.OptionalBlock);
+        var rights = Text(info.Rights, $"{at}.Rights", TextKind.OptionalLine);
+        var generator = Text(info.Generator, $"{at}.Generator", TextKind.OptionalLine);
         RequireWebLink(info.SiteLink, $"{at}.SiteLink");
         OptionalWebLink(info.SelfLink, $"{at}.SelfLink");
         OptionalWebLink(info.Icon, $"{at}.Icon");
         OptionalWebLink(info.Logo, $"{at}.Logo");
-        CheckAuthors(info.Authors, $"{at}.Authors");
+        var authors = Authors(info.Authors, $"{at}.Authors");
         _id = info.Id is null ? (info.SiteLink is { IsAbsoluteUri: true } site ? site.AbsoluteUri : null) : CheckId(info.Id, $"{at}.Id");
+        _info = info with { Title = _title, Subtitle = _subtitle, Rights = rights, Generator = generator, Authors = authors };
 
-        if (_format == FeedFormat.Rss && info.Language is { IsIso639: false } feedLanguage)
+        if (info.SelfLink is null)
         {
-            Error($"{at}.Language", $"\"{feedLanguage}\" cannot be an RSS <language>: its primary subtag \"{feedLanguage.Language}\" is not an ISO 639 code, and the RSS specification and the W3C validator require one");
+            Warning($"{at}.SelfLink", "no self link: the W3C validator recommends rel=\"self\", and readers and WebSub hubs use it to know the feed's own URL");
+        }
+
+        CheckLanguage(info.Language, $"{at}.Language", isFeed: true);
+        if (info.Updated is { } updated)
+        {
+            CheckDate(updated, $"{at}.Updated");
         }
 
         _direction = info.Direction
             ?? info.Language?.Direction
-            ?? FirstStrong(info.Title, info.Subtitle)
+            ?? FirstStrong(_title, _subtitle)
             ?? TextDirection.LeftToRight;
+        if (!_options.FirstStrongGuard && FirstStrongGuard.IsNeeded(_title, _direction))
+        {
+            Warning($"{at}.Title", GuardMessage(_direction));
+        }
+    }
+
+    private enum TextKind
+    {
+        RequiredLine,
+        OptionalLine,
+        RequiredBlock,
+        OptionalBlock,
+        Html,
     }
 
     /// <summary>Validates and resolves a whole feed; throws one exception with every error.</summary>
-    public static NormalizedFeed Normalize(Feed feed, FeedWriterOptions? options, FeedFormat format)
+    public static NormalizedFeed Normalize(Feed feed, FeedWriterOptions? options, FeedFormat format) =>
+        NormalizeCore(feed, options, format, warnings: null, now: null, out var errors)
+        ?? throw new FeedValidationException(errors);
+
+    /// <summary>Runs every check for one format and reports errors and warnings instead of throwing.</summary>
+    public static void Check(Feed feed, FeedWriterOptions? options, FeedFormat format, DateTimeOffset? now, Action<FeedProblem> report)
+    {
+        NormalizeCore(feed, options, format, report, now, out var errors);
+        foreach (var error in errors)
+        {
+            report(error);
+        }
+    }
+
+    /// <summary>
+    /// Starts normalizing a feed whose articles arrive one by one (streaming). The feed's <c>updated</c> date is
+    /// written before any article is seen, so it must be given.
+    /// </summary>
+    public static (FeedNormalizer Normalizer, NormalizedHeader Header) ForStream(FeedInfo info, FeedWriterOptions? options, FeedFormat format)
+    {
+        var normalizer = new FeedNormalizer(info, options, format, warnings: null, now: null);
+        if (info.Updated is null)
+        {
+            normalizer.Error("feed.Updated", "a feed written from a stream of articles needs an explicit Updated date: it is written before the articles are read (FeedKit never uses the clock)");
+        }
+
+        normalizer.ThrowIfErrors();
+        return (normalizer, normalizer.Header(info.Updated!.Value));
+    }
+
+    /// <summary>Normalizes the next article of a stream; throws with its errors.</summary>
+    public NormalizedArticle NextOrThrow(Article article)
+    {
+        var normalized = Next(article);
+        ThrowIfErrors();
+        return normalized!;
+    }
+
+    private static NormalizedFeed? NormalizeCore(Feed feed, FeedWriterOptions? options, FeedFormat format, Action<FeedProblem>? warnings, DateTimeOffset? now, out List<FeedProblem> errors)
     {
         ArgumentNullException.ThrowIfNull(feed);
-        var normalizer = new FeedNormalizer(feed.Info, options, format);
+        var normalizer = new FeedNormalizer(feed.Info, options, format, warnings, now);
+        errors = normalizer._errors;
         var articles = ImmutableArray.CreateBuilder<NormalizedArticle>(feed.Articles.Length);
         foreach (var article in feed.Articles)
         {
@@ -90,38 +166,13 @@ internal sealed class FeedNormalizer
             normalizer.Error("feed.Updated", "a feed with no articles needs an explicit Updated date (FeedKit never uses the clock, so that the same input always gives the same feed)");
         }
 
-        normalizer.ThrowIfErrors();
-        return new NormalizedFeed(normalizer.Header(updated!.Value), articles.ToImmutable());
-    }
-
-    /// <summary>
-    /// Starts normalizing a feed whose articles arrive one by one (streaming). The feed's <c>updated</c> date is
-    /// written before any article is seen, so it must be given.
-    /// </summary>
-    public static (FeedNormalizer Normalizer, NormalizedHeader Header) ForStream(FeedInfo info, FeedWriterOptions? options, FeedFormat format)
-    {
-        var normalizer = new FeedNormalizer(info, options, format);
-        if (info.Updated is null)
-        {
-            normalizer.Error("feed.Updated", "a feed written from a stream of articles needs an explicit Updated date: it is written before the articles are read (FeedKit never uses the clock)");
-        }
-
-        normalizer.ThrowIfErrors();
-        return (normalizer, normalizer.Header(info.Updated!.Value));
-    }
-
-    /// <summary>Normalizes the next article of a stream; throws with its errors.</summary>
-    public NormalizedArticle NextOrThrow(Article article)
-    {
-        var normalized = Next(article);
-        ThrowIfErrors();
-        return normalized!;
+        return errors.Count > 0 ? null : new NormalizedFeed(normalizer.Header(updated!.Value), articles.ToImmutable());
     }
 
     private NormalizedHeader Header(DateTimeOffset updated) => new(
         _info,
         _id!,
-        Guard(_info.Title, _direction),
+        Guard(_title, _direction),
         _subtitle is null ? null : Guard(_subtitle, _direction),
         updated,
         _info.Language,
@@ -149,11 +200,12 @@ internal sealed class FeedNormalizer
 
     private static UInt128 Digest(string id)
     {
+        var byteCount = Encoding.UTF8.GetByteCount(id);
+        var bytes = byteCount <= 512 ? stackalloc byte[512] : new byte[byteCount];
+        var length = Encoding.UTF8.GetBytes(id, bytes);
         Span<byte> hash = stackalloc byte[32];
-        var bytes = System.Text.Encoding.UTF8.GetByteCount(id) <= 512 ? stackalloc byte[512] : new byte[System.Text.Encoding.UTF8.GetByteCount(id)];
-        var length = System.Text.Encoding.UTF8.GetBytes(id, bytes);
-        System.Security.Cryptography.SHA256.HashData(bytes[..length], hash);
-        return System.Buffers.Binary.BinaryPrimitives.ReadUInt128LittleEndian(hash);
+        SHA256.HashData(bytes[..length], hash);
+        return BinaryPrimitives.ReadUInt128LittleEndian(hash);
     }
 
     private void ThrowIfErrors()
@@ -176,17 +228,30 @@ internal sealed class FeedNormalizer
         }
 
         var errorsBefore = _errors.Count;
-        RequireText(article.Headline, $"{at}.Headline");
-        var standfirst = OptionalText(article.Standfirst, $"{at}.Standfirst");
+        var headline = Text(article.Headline, $"{at}.Headline", TextKind.RequiredLine) ?? string.Empty;
+        var standfirst = Text(article.Standfirst, $"{at}.Standfirst", TextKind.OptionalBlock);
         OptionalWebLink(article.Url, $"{at}.Url");
-        CheckAuthors(article.Authors, $"{at}.Authors");
-        CheckImage(article.LeadImage, $"{at}.LeadImage");
+        var authors = Authors(article.Authors, $"{at}.Authors");
+        var leadImage = Image(article.LeadImage, $"{at}.LeadImage");
+        var tags = ImmutableArray.CreateBuilder<string>(article.Tags.Length);
         for (var t = 0; t < article.Tags.Length; t++)
         {
-            RequireText(article.Tags[t], $"{at}.Tags[{t}]");
+            if (Text(article.Tags[t], $"{at}.Tags[{t}]", TextKind.RequiredLine) is { } tag)
+            {
+                tags.Add(tag);
+            }
         }
 
-        CheckBlocks(article.Body, $"{at}.Body");
+        var body = Blocks(article.Body, $"{at}.Body");
+        CheckDate(article.Published, $"{at}.Published");
+        if (article.Updated is { } u)
+        {
+            CheckDate(u, $"{at}.Updated");
+            if (u.UtcDateTime < article.Published.UtcDateTime)
+            {
+                Error($"{at}.Updated", $"{Dates.Rfc3339(u)} is earlier than Published ({Dates.Rfc3339(article.Published)})");
+            }
+        }
 
         string? id = null;
         var idIsUrl = false;
@@ -210,54 +275,88 @@ internal sealed class FeedNormalizer
             Error($"{at}.Authors", "Atom requires an author for every entry: give the article an author, or give the feed authors (FeedInfo.Authors) to stand for it");
         }
 
-        if (article.Updated is { } u && u.UtcDateTime < article.Published.UtcDateTime)
-        {
-            Error($"{at}.Updated", $"{Dates.Rfc3339(u)} is earlier than Published ({Dates.Rfc3339(article.Published)})");
-        }
-
-        var language = article.Language ?? _info.Language;
-        if (_format == FeedFormat.Rss && article.Language is { IsIso639: false } own)
-        {
-            Error($"{at}.Language", $"\"{own}\" cannot be written as <dc:language>: its primary subtag \"{own.Language}\" is not an ISO 639 code");
-        }
-
+        CheckLanguage(article.Language, $"{at}.Language", isFeed: false);
         if (_errors.Count > errorsBefore)
         {
             return null;
         }
 
-        var direction = article.Direction
+        var clean = article with
+        {
+            Headline = headline,
+            Standfirst = standfirst,
+            Body = body,
+            Authors = authors,
+            Tags = tags.ToImmutable(),
+            LeadImage = leadImage,
+        };
+        var language = clean.Language ?? _info.Language;
+        var direction = clean.Direction
             ?? language?.Direction
-            ?? (article.Language is null ? _info.Direction : null)
-            ?? FirstStrong(article.Headline, standfirst)
-            ?? FirstStrongOfBody(article.Body)
+            ?? (clean.Language is null ? _info.Direction : null)
+            ?? FirstStrong(headline, standfirst)
+            ?? FirstStrongOfBody(body)
             ?? TextDirection.LeftToRight;
+        CheckBidi(clean, at, language, direction);
 
-        var context = new HtmlContext(language, direction);
+        var context = new HtmlContext(language, direction, clean.Url);
         var guardedStandfirst = standfirst is null ? null : Guard(standfirst, direction);
         var standfirstHtml = guardedStandfirst is null ? null : ArticleHtml.RenderStandfirst(guardedStandfirst, context);
 
         // RSS: the W3C validator wants a description before content:encoded; without a standfirst, the first
         // paragraph stands in (documented).
-        if (standfirstHtml is null && _format == FeedFormat.Rss
-            && article.Body.OfType<Paragraph>().FirstOrDefault(p => !string.IsNullOrWhiteSpace(p.Text)) is { } first)
+        if (standfirstHtml is null && _format == FeedFormat.Rss && body.OfType<Paragraph>().FirstOrDefault() is { } first)
         {
             standfirstHtml = ArticleHtml.RenderStandfirst(Guard(first.Text, direction), context);
         }
-        var bodyHtml = ArticleHtml.RenderBody(article, context);
 
         return new NormalizedArticle(
-            article,
+            clean,
             id!,
             idIsUrl,
-            Guard(article.Headline, direction),
+            Guard(headline, direction),
             guardedStandfirst,
             standfirstHtml,
-            bodyHtml,
-            article.Updated ?? article.Published,
+            ArticleHtml.RenderBody(clean, context),
+            clean.Updated ?? clean.Published,
             language,
             direction);
     }
+
+    private void CheckBidi(Article article, string at, LanguageTag? language, TextDirection direction)
+    {
+        var strong = StrongDirections.None;
+        strong |= Bidi.ScanStrong(article.Headline);
+        strong |= article.Standfirst is null ? StrongDirections.None : Bidi.ScanStrong(article.Standfirst);
+        foreach (var block in article.Body)
+        {
+            strong |= ArticleHtml.PlainTextOf(block) is { } text ? Bidi.ScanStrong(text) : StrongDirections.None;
+        }
+
+        var declared = article.Language is null ? $"the feed's language \"{language}\"" : $"\"{language}\"";
+        switch (language?.Direction)
+        {
+            case TextDirection.RightToLeft when strong != StrongDirections.None && !strong.HasFlag(StrongDirections.RightToLeft):
+                Warning($"{at}.Language", $"{declared} is written right to left, but the article has no right-to-left letters: is its language set right?");
+                break;
+            case TextDirection.LeftToRight when strong == StrongDirections.RightToLeft:
+                Warning($"{at}.Language", $"{declared} is written left to right, but all the article's letters are right-to-left: is its language set right?");
+                break;
+            case null when language is null && strong.HasFlag(StrongDirections.RightToLeft):
+                Warning($"{at}.Language", "the article has right-to-left text but no language (neither its own nor the feed's): readers then guess direction and fonts; set one");
+                break;
+        }
+
+        if (!_options.FirstStrongGuard && FirstStrongGuard.IsNeeded(article.Headline, direction))
+        {
+            Warning($"{at}.Headline", GuardMessage(direction));
+        }
+    }
+
+    private static string GuardMessage(TextDirection direction) =>
+        direction == TextDirection.RightToLeft
+            ? "its first strong character is not right-to-left, so readers that use dir=\"auto\" (Miniflux, FreshRSS, NetNewsWire) show it left to right; turn the first-strong guard on, or start it with U+200F RLM"
+            : "its first strong character is right-to-left, so readers that use dir=\"auto\" show it right to left; turn the first-strong guard on, or start it with U+200E LRM";
 
     private string Guard(string text, TextDirection direction) =>
         _options.FirstStrongGuard ? FirstStrongGuard.Apply(text, direction) : text;
@@ -280,76 +379,78 @@ internal sealed class FeedNormalizer
         return null;
     }
 
-    private void CheckBlocks(ImmutableArray<Block> body, string at)
+    private ImmutableArray<Block> Blocks(ImmutableArray<Block> body, string at)
     {
+        var result = ImmutableArray.CreateBuilder<Block>(body.Length);
         for (var b = 0; b < body.Length; b++)
         {
             var path = $"{at}[{b}]";
-            switch (body[b])
+            Block? clean = body[b] switch
             {
-                case null:
-                    Error(path, "is null");
-                    break;
-                case Paragraph p:
-                    CheckChars(p.Text, $"{path}.Text", required: true);
-                    break;
-                case Subheading s:
-                    CheckChars(s.Text, $"{path}.Text", required: true);
-                    break;
-                case Quote q:
-                    CheckChars(q.Text, $"{path}.Text", required: true);
-                    OptionalText(q.Attribution, $"{path}.Attribution");
-                    break;
-                case ListBlock l:
-                    if (l.Items.IsDefaultOrEmpty)
-                    {
-                        Error($"{path}.Items", "a list needs at least one item");
-                        break;
-                    }
-
-                    for (var i = 0; i < l.Items.Length; i++)
-                    {
-                        RequireText(l.Items[i], $"{path}.Items[{i}]");
-                    }
-
-                    break;
-                case ImageBlock image:
-                    CheckImage(image.Image, $"{path}.Image");
-                    if (image.Image is null)
-                    {
-                        Error($"{path}.Image", "is null");
-                    }
-
-                    break;
-                case RawHtml html:
-                    CheckChars(html.Html, $"{path}.Html", required: true);
-                    break;
-                default:
-                    Error(path, $"FeedKit cannot render a block of type {body[b].GetType().Name}");
-                    break;
+                null => Fail(path, "is null"),
+                Paragraph { Text: null } or Subheading { Text: null } or Quote { Text: null } => Fail($"{path}.Text", "is required (an empty string is allowed: the block is then left out)"),
+                Paragraph p => Text(p.Text, $"{path}.Text", TextKind.OptionalBlock) is { } text ? p with { Text = text } : null,
+                Subheading s => Text(s.Text, $"{path}.Text", TextKind.OptionalLine) is { } text ? s with { Text = text } : null,
+                Quote q => Text(q.Text, $"{path}.Text", TextKind.OptionalBlock) is { } text
+                    ? q with { Text = text, Attribution = Text(q.Attribution, $"{path}.Attribution", TextKind.OptionalLine) }
+                    : null,
+                ListBlock l => List(l, path),
+                ImageBlock i => i.Image is null ? Fail($"{path}.Image", "is null") : Image(i.Image, $"{path}.Image") is { } image ? i with { Image = image } : null,
+                RawHtml h => Text(h.Html, $"{path}.Html", TextKind.Html) is { } html ? h with { Html = html } : null,
+                _ => Fail(path, $"FeedKit cannot render a block of type {body[b].GetType().Name}"),
+            };
+            if (clean is not null)
+            {
+                result.Add(clean);
             }
         }
+
+        return result.ToImmutable();
     }
 
-    private void CheckImage(Image? image, string at)
+    private ListBlock? List(ListBlock list, string path)
+    {
+        if (list.Items.IsDefaultOrEmpty)
+        {
+            return Fail<ListBlock>($"{path}.Items", "a list needs at least one item");
+        }
+
+        var items = ImmutableArray.CreateBuilder<string>(list.Items.Length);
+        for (var i = 0; i < list.Items.Length; i++)
+        {
+            if (Text(list.Items[i], $"{path}.Items[{i}]", TextKind.RequiredLine) is { } item)
+            {
+                items.Add(item);
+            }
+        }
+
+        return list with { Items = items.ToImmutable() };
+    }
+
+    private Image? Image(Image? image, string at)
     {
         if (image is null)
         {
-            return;
+            return null;
         }
 
         RequireWebLink(image.Url, $"{at}.Url");
-        OptionalText(image.AltText, $"{at}.AltText");
-        OptionalText(image.Caption, $"{at}.Caption");
-        OptionalText(image.MediaType, $"{at}.MediaType");
         if (image.Length is < 0)
         {
             Error($"{at}.Length", $"{image.Length} is negative; leave it null when the size is not known");
         }
+
+        return image with
+        {
+            AltText = Text(image.AltText, $"{at}.AltText", TextKind.OptionalLine),
+            Caption = Text(image.Caption, $"{at}.Caption", TextKind.OptionalLine),
+            MediaType = Text(image.MediaType, $"{at}.MediaType", TextKind.OptionalLine),
+        };
     }
 
-    private void CheckAuthors(ImmutableArray<Author> authors, string at)
+    private ImmutableArray<Author> Authors(ImmutableArray<Author> authors, string at)
     {
+        var result = ImmutableArray.CreateBuilder<Author>(authors.Length);
         for (var a = 0; a < authors.Length; a++)
         {
             var path = $"{at}[{a}]";
@@ -360,8 +461,8 @@ internal sealed class FeedNormalizer
                 continue;
             }
 
-            RequireText(author.Name, $"{path}.Name");
-            var email = OptionalText(author.Email, $"{path}.Email");
+            var name = Text(author.Name, $"{path}.Name", TextKind.RequiredLine);
+            var email = Text(author.Email, $"{path}.Email", TextKind.OptionalLine);
             if (email is not null && !LooksLikeEmail(email))
             {
                 Error($"{path}.Email", $"\"{email}\" is not an e-mail address of the form name@host");
@@ -378,7 +479,14 @@ internal sealed class FeedNormalizer
                     Error($"{path}.Uri", $"\"{uri.Scheme}:\" URIs are not allowed in feeds");
                 }
             }
+
+            if (name is not null)
+            {
+                result.Add(author with { Name = name, Email = email });
+            }
         }
+
+        return result.ToImmutable();
     }
 
     private static bool LooksLikeEmail(string value)
@@ -400,9 +508,41 @@ internal sealed class FeedNormalizer
         return true;
     }
 
+    private void CheckLanguage(LanguageTag? language, string at, bool isFeed)
+    {
+        if (language is null || language.IsIso639)
+        {
+            return;
+        }
+
+        var what = $"\"{language}\": its primary subtag \"{language.Language}\" is not an ISO 639 code";
+        if (_format == FeedFormat.Rss)
+        {
+            Error(at, isFeed
+                ? $"{what}, which an RSS <language> must be (the RSS specification and the W3C validator require one)"
+                : $"{what}, which <dc:language> must be");
+        }
+        else
+        {
+            Warning(at, $"{what}; the W3C validator flags such an xml:lang, and RSS cannot carry it at all");
+        }
+    }
+
+    private void CheckDate(DateTimeOffset date, string at)
+    {
+        if (date < Implausible)
+        {
+            Warning(at, $"{Dates.Rfc3339(date)} is before 1990, which the W3C validator calls implausible: is it a default value?");
+        }
+        else if (_now is { } now && date > now.AddDays(1))
+        {
+            Warning(at, $"{Dates.Rfc3339(date)} is in the future; readers may hide the item or sort it first until then");
+        }
+    }
+
     private string? CheckId(string id, string at)
     {
-        if (!CheckChars(id, at, required: true))
+        if (CheckCharacters(id, at) is null)
         {
             return null;
         }
@@ -447,36 +587,10 @@ internal sealed class FeedNormalizer
     private static bool IsScriptScheme(Uri uri) =>
         uri.Scheme is "javascript" or "vbscript" or "data";
 
-    private void RequireText(string? text, string at)
+    /// <summary>Checks and cleans one text field; null when it is absent (or wrong, with an error).</summary>
+    private string? Text(string? text, string at, TextKind kind)
     {
-        if (text is null)
-        {
-            Error(at, "is required");
-            return;
-        }
-
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            Error(at, "is empty; it must have visible text");
-            return;
-        }
-
-        CheckChars(text, at, required: true);
-    }
-
-    /// <summary>Returns the text, or null when it is null, empty or whitespace (documented: counts as absent).</summary>
-    private string? OptionalText(string? text, string at)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        return CheckChars(text, at, required: false) ? text : null;
-    }
-
-    private bool CheckChars(string? text, string at, bool required)
-    {
+        var required = kind is TextKind.RequiredLine or TextKind.RequiredBlock or TextKind.Html;
         if (text is null)
         {
             if (required)
@@ -484,19 +598,71 @@ internal sealed class FeedNormalizer
                 Error(at, "is required");
             }
 
-            return false;
+            return null;
         }
 
+        if (CheckCharacters(text, at) is null)
+        {
+            return null;
+        }
+
+        var clean = kind is TextKind.RequiredLine or TextKind.OptionalLine ? TextCleaner.Line(text) : TextCleaner.Block(text);
+        if (clean.Length == 0)
+        {
+            if (required)
+            {
+                Error(at, "is empty; it must have visible text");
+            }
+
+            return null;
+        }
+
+        foreach (var c in clean)
+        {
+            if (Bidi.IsEmbeddingControl(c))
+            {
+                Warning(at, $"contains the bidi embedding control U+{(int)c:X4}; unbalanced embeddings change the direction of the text around it in readers: use isolates (U+2066–U+2069) or marks (U+200E, U+200F) instead");
+                break;
+            }
+        }
+
+        return clean;
+    }
+
+    /// <summary>Errors for characters an XML feed cannot (or should not) carry; returns the text, or null.</summary>
+    private string? CheckCharacters(string text, string at)
+    {
         var index = XmlChars.IndexOfInvalid(text, out var codePoint);
         if (index >= 0)
         {
             Error(at, $"{XmlChars.Describe(codePoint)} at index {index} cannot be written in XML; remove it");
-            return false;
+            return null;
         }
 
-        return true;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] is >= '\u0080' and <= '\u009F')
+            {
+                Error(at, $"U+{(int)text[i]:X4} (a C1 control character) at index {i}: such characters usually mean text decoded with the wrong encoding (Windows-1252 read as Latin-1); fix the text");
+                return null;
+            }
+        }
+
+        return text;
     }
 
     private void Error(string path, string message) =>
         _errors.Add(new FeedProblem(FeedProblemSeverity.Error, path, message));
+
+    private T? Fail<T>(string path, string message)
+        where T : class
+    {
+        Error(path, message);
+        return null;
+    }
+
+    private Block? Fail(string path, string message) => Fail<Block>(path, message);
+
+    private void Warning(string path, string message) =>
+        _warnings?.Invoke(new FeedProblem(FeedProblemSeverity.Warning, path, message));
 }

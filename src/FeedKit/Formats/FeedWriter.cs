@@ -42,7 +42,20 @@ public abstract class FeedWriter
     /// <summary>The usual file extension, without the dot: <c>atom</c>, <c>rss</c>.</summary>
     public abstract string FileExtension { get; }
 
-    private protected abstract FeedFormat Format { get; }
+    /// <summary>The format this writer produces.</summary>
+    public abstract FeedFormat Format { get; }
+
+    /// <summary>Creates the writer of a format.</summary>
+    /// <param name="format">The format.</param>
+    /// <param name="options">Writer options; null for <see cref="FeedWriterOptions.Default"/>.</param>
+    /// <returns>An <see cref="Atom.AtomFeedWriter"/>, <see cref="Rss.RssFeedWriter"/> or <see cref="Json.JsonFeedWriter"/>.</returns>
+    public static FeedWriter Create(FeedFormat format, FeedWriterOptions? options = null) => format switch
+    {
+        FeedFormat.Atom => new Atom.AtomFeedWriter(options),
+        FeedFormat.Rss => new Rss.RssFeedWriter(options),
+        FeedFormat.Json => new Json.JsonFeedWriter(options),
+        _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Not a FeedKit format."),
+    };
 
     private protected abstract FeedDocument CreateDocument(Stream output);
 

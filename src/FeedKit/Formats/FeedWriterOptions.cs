@@ -19,4 +19,10 @@ public sealed record FeedWriterOptions
 
     /// <summary>Whether the XML is indented (two spaces, <c>\n</c> line ends). On by default.</summary>
     public bool Indent { get; init; } = true;
+
+    /// <summary>
+    /// Receives each warning found while writing (see <see cref="Lint.FeedLint"/> for what is checked); warnings
+    /// never stop a feed from being written. Null ignores them.
+    /// </summary>
+    public Action<Lint.FeedProblem>? Warnings { get; init; }
 }

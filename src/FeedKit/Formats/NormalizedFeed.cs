@@ -4,14 +4,6 @@ using FeedKit.Text;
 
 namespace FeedKit.Formats;
 
-/// <summary>Which document a feed is being normalized for: some rules belong to one format only.</summary>
-internal enum FeedFormat
-{
-    Atom,
-    Rss,
-    Json,
-}
-
 /// <summary>
 /// A feed after validation and resolution: ids, dates, languages and directions worked out, texts guarded,
 /// HTML rendered. Writers read only this, so every format says the same thing.

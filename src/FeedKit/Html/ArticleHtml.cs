@@ -112,13 +112,14 @@ internal static class ArticleHtml
                 RenderFigure(html, i.Image, attributes);
                 break;
             case RawHtml raw:
+                var fragment = raw.Trusted ? raw.Html : HtmlSanitizing.Sanitize(raw.Html, context.BaseUrl);
                 if (attributes.Length > 0)
                 {
-                    html.Append("<div").Append(attributes).Append('>').Append(raw.Html).Append("</div>");
+                    html.Append("<div").Append(attributes).Append('>').Append(fragment).Append("</div>");
                 }
                 else
                 {
-                    html.Append(raw.Html);
+                    html.Append(fragment);
                 }
 
                 break;

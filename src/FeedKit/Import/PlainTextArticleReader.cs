@@ -40,10 +40,8 @@ public static class PlainTextArticleReader
 
         text = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
         CheckCharacters(text);
-        if (!text.IsNormalized(NormalizationForm.FormC))
-        {
-            text = text.Normalize(NormalizationForm.FormC);
-        }
+        // FeedKit's own NFC: string.Normalize depends on ICU and does nothing under InvariantGlobalization.
+        text = UnicodeNormalization.ToNfc(text);
 
         var blocks = SplitBlocks(text);
         while (blocks.Count > 0 && IsChrome(blocks[^1], options))

@@ -54,8 +54,21 @@ public sealed record ListBlock(ImmutableArray<string> Items) : Block
 public sealed record ImageBlock(Image Image) : Block;
 
 /// <summary>
-/// A fragment of HTML written into the body as it is. Use it for markup FeedKit's blocks do not model
-/// (tables, embeds). The HTML must be well-formed; FeedKit escapes it for the XML formats.
+/// A fragment of HTML for markup FeedKit's blocks do not model (tables, embeds, inline formatting).
 /// </summary>
+/// <remarks>
+/// By default the fragment is sanitized before it is written: an allow-list keeps structure, text formatting,
+/// links, images, tables, and <c>dir</c>, <c>lang</c>, <c>bdi</c> and <c>bdo</c>; it drops scripts, styles, event
+/// handlers (<c>on*</c>), <c>javascript:</c> URLs and anything unknown, closes unclosed tags, and makes relative
+/// links absolute against the article's URL. Set <see cref="Trusted"/> for HTML you produce yourself and want
+/// written exactly as it is.
+/// </remarks>
 /// <param name="Html">The HTML fragment.</param>
-public sealed record RawHtml(string Html) : Block;
+public sealed record RawHtml(string Html) : Block
+{
+    /// <summary>
+    /// True to write <see cref="Html"/> unchanged, without sanitizing it. Only for HTML you generate yourself:
+    /// a feed reader shows it to every subscriber.
+    /// </summary>
+    public bool Trusted { get; init; }
+}

@@ -66,20 +66,52 @@ public sealed class DeterminismTests
     [Theory]
     [InlineData("atom")]
     [InlineData("rss")]
+    [InlineData("json")]
     public async Task Seed_feed_is_identical_under_InvariantGlobalization(string format)
     {
-        using var inProcess = new MemoryStream();
-        Assert.Equal(0, FeedKit.Cli.FeedKitCli.Run(["build", TestFeeds.SeedDirectory, "--format", format], inProcess, TextWriter.Null));
+        Assert.Equal(await RunCli(invariant: false, "build", TestFeeds.SeedDirectory, "--format", format), await RunCli(invariant: true, "build", TestFeeds.SeedDirectory, "--format", format));
+    }
+
+    /// <summary>
+    /// Decomposed input (e + combining acute, alef + combining hamza) comes out in NFC with or without ICU:
+    /// .NET's own string.Normalize does nothing under InvariantGlobalization, FeedKit's normalizer does not depend on it.
+    /// </summary>
+    [Fact]
+    public async Task Text_is_put_in_NFC_without_ICU_too()
+    {
+        var folder = Directory.CreateTempSubdirectory("feedkit-nfc-");
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(folder.FullName, "a.txt"), "Cafe\u0301 \u0627\u0654\u0643\u062F\n\nStand.\n\nBody.\n");
+            string[] args = ["build", folder.FullName, "--title", "T", "--site-url", "https://example.com/", "--published", "2026-01-01T00:00:00Z", "--author", "A", "--language", "ar"];
+            var icu = await RunCli(invariant: false, args);
+            var invariant = await RunCli(invariant: true, args);
+            Assert.Equal(icu, invariant);
+            Assert.Contains("Caf\u00E9 \u0623\u0643\u062F", System.Text.Encoding.UTF8.GetString(invariant), StringComparison.Ordinal);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    private static async Task<byte[]> RunCli(bool invariant, params string[] args)
+    {
 
         var cli = Path.Combine(AppContext.BaseDirectory, "FeedKit.Cli.dll");
         var start = new ProcessStartInfo("dotnet")
         {
-            ArgumentList = { cli, "build", TestFeeds.SeedDirectory, "--format", format },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.Environment["DOTNET_SYSTEM_GLOBALIZATION_INVARIANT"] = "true";
+        start.ArgumentList.Add(cli);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["DOTNET_SYSTEM_GLOBALIZATION_INVARIANT"] = invariant ? "true" : "false";
         start.Environment["DOTNET_SYSTEM_GLOBALIZATION_PREDEFINED_CULTURES_ONLY"] = "false";
         start.Environment["LANG"] = "ar_SA.UTF-8";
         using var process = Process.Start(start)!;
@@ -91,6 +123,6 @@ public sealed class DeterminismTests
         await copy;
         var errorText = await errors;
         Assert.True(process.ExitCode == 0, $"exit code {process.ExitCode}: {errorText}");
-        Assert.Equal(inProcess.ToArray(), output.ToArray());
+        return output.ToArray();
     }
 }

@@ -29,7 +29,8 @@ public sealed class AtomFeedWriter : FeedWriter
     /// <inheritdoc />
     public override string FileExtension => "atom";
 
-    private protected override FeedFormat Format => FeedFormat.Atom;
+    /// <inheritdoc />
+    public override FeedFormat Format => FeedFormat.Atom;
 
     private protected override FeedDocument CreateDocument(Stream output) => new Document(output, Options);
 

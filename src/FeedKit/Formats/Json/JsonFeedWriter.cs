@@ -37,7 +37,8 @@ public sealed class JsonFeedWriter : FeedWriter
     /// <inheritdoc />
     public override string FileExtension => "json";
 
-    private protected override FeedFormat Format => FeedFormat.Json;
+    /// <inheritdoc />
+    public override FeedFormat Format => FeedFormat.Json;
 
     private protected override FeedDocument CreateDocument(Stream output) => new Document(output, Options);
 

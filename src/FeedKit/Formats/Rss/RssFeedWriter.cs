@@ -35,7 +35,8 @@ public sealed class RssFeedWriter : FeedWriter
     /// <inheritdoc />
     public override string FileExtension => "rss";
 
-    private protected override FeedFormat Format => FeedFormat.Rss;
+    /// <inheritdoc />
+    public override FeedFormat Format => FeedFormat.Rss;
 
     private protected override FeedDocument CreateDocument(Stream output) => new Document(output, Options);
 
