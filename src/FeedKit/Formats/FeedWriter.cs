@@ -69,9 +69,16 @@ public abstract class FeedWriter
         var normalized = FeedNormalizer.Normalize(feed, Options, Format);
         using var document = CreateDocument(output);
         document.WriteStart(normalized.Header);
-        foreach (var article in normalized.Articles)
+        for (var i = 0; i < normalized.Articles.Length; i++)
         {
-            document.WriteArticle(normalized.Header, article);
+            document.WriteArticle(normalized.Header, normalized.Articles[i]);
+
+            // Push the low-level writer's buffer out now and then, so it never grows with the feed
+            // (Utf8JsonWriter would otherwise hold the whole document).
+            if ((i & 15) == 15)
+            {
+                document.Flush();
+            }
         }
 
         document.WriteEnd();

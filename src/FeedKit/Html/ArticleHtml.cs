@@ -15,21 +15,31 @@ internal static class ArticleHtml
     /// <summary>The standfirst as one paragraph inside the wrapper.</summary>
     public static string RenderStandfirst(string standfirst, HtmlContext context)
     {
-        var html = new StringBuilder(standfirst.Length + 48);
+        var html = Rent();
         OpenWrapper(html, context);
         html.Append("<p>").AppendText(standfirst).Append("</p>");
         return html.Append("</div>").ToString();
     }
 
+    // One builder per thread, reused: rendering allocates only the finished string.
+    [ThreadStatic]
+    private static StringBuilder? cached;
+
+    private static StringBuilder Rent()
+    {
+        var html = cached ??= new StringBuilder(4096);
+        return html.Clear();
+    }
+
     /// <summary>The lead image and body blocks inside the wrapper; null when there is nothing to show.</summary>
     public static string? RenderBody(Article article, HtmlContext context)
     {
-        var html = new StringBuilder(1024);
+        var html = Rent();
         OpenWrapper(html, context);
         var empty = true;
         if (article.LeadImage is { } lead)
         {
-            RenderFigure(html, lead, attributes: string.Empty);
+            RenderFigure(html, lead, block: null, context);
             empty = false;
         }
 
@@ -80,17 +90,22 @@ internal static class ArticleHtml
             html.Append('\n');
         }
 
-        var attributes = BlockAttributes(block, text, context);
         switch (block)
         {
             case Paragraph p:
-                html.Append("<p").Append(attributes).Append('>').AppendText(p.Text).Append("</p>");
+                html.Append("<p");
+                AppendBlockAttributes(html, block, text, context);
+                html.Append('>').AppendText(p.Text).Append("</p>");
                 break;
             case Subheading s:
-                html.Append("<h2").Append(attributes).Append('>').AppendText(s.Text).Append("</h2>");
+                html.Append("<h2");
+                AppendBlockAttributes(html, block, text, context);
+                html.Append('>').AppendText(s.Text).Append("</h2>");
                 break;
             case Quote q:
-                html.Append("<blockquote").Append(attributes).Append("><p>").AppendText(q.Text).Append("</p>");
+                html.Append("<blockquote");
+                AppendBlockAttributes(html, block, text, context);
+                html.Append("><p>").AppendText(q.Text).Append("</p>");
                 if (!string.IsNullOrWhiteSpace(q.Attribution))
                 {
                     html.Append("<p>— <cite>").AppendText(q.Attribution).Append("</cite></p>");
@@ -100,7 +115,9 @@ internal static class ArticleHtml
                 break;
             case ListBlock l:
                 var tag = l.Ordered ? "ol" : "ul";
-                html.Append('<').Append(tag).Append(attributes).Append('>');
+                html.Append('<').Append(tag);
+                AppendBlockAttributes(html, block, text, context);
+                html.Append('>');
                 foreach (var item in l.Items)
                 {
                     html.Append("<li>").AppendText(item).Append("</li>");
@@ -109,17 +126,22 @@ internal static class ArticleHtml
                 html.Append("</").Append(tag).Append('>');
                 break;
             case ImageBlock i:
-                RenderFigure(html, i.Image, attributes);
+                RenderFigure(html, i.Image, block, context);
                 break;
             case RawHtml raw:
                 var fragment = raw.Trusted ? raw.Html : HtmlSanitizing.Sanitize(raw.Html, context.BaseUrl);
-                if (attributes.Length > 0)
+                var start = html.Length;
+                html.Append("<div");
+                var before = html.Length;
+                AppendBlockAttributes(html, block, text, context);
+                if (html.Length == before)
                 {
-                    html.Append("<div").Append(attributes).Append('>').Append(fragment).Append("</div>");
+                    html.Length = start;
+                    html.Append(fragment);
                 }
                 else
                 {
-                    html.Append(fragment);
+                    html.Append('>').Append(fragment).Append("</div>");
                 }
 
                 break;
@@ -128,9 +150,15 @@ internal static class ArticleHtml
         return true;
     }
 
-    private static void RenderFigure(StringBuilder html, Image image, string attributes)
+    private static void RenderFigure(StringBuilder html, Image image, Block? block, HtmlContext context)
     {
-        html.Append("<figure").Append(attributes).Append("><img");
+        html.Append("<figure");
+        if (block is not null)
+        {
+            AppendBlockAttributes(html, block, PlainTextOf(block), context);
+        }
+
+        html.Append("><img");
         html.AppendAttribute("src", image.Url.AbsoluteUri);
         html.AppendAttribute("alt", string.IsNullOrWhiteSpace(image.AltText) ? string.Empty : image.AltText);
         html.Append('>');
@@ -147,41 +175,25 @@ internal static class ArticleHtml
     /// order: explicit, from its language, from its text when every strong character in it runs against the
     /// article's direction (a quote wholly in English inside an Arabic story), else the article's.
     /// </summary>
-    private static string BlockAttributes(Block block, string? text, HtmlContext context)
+    private static void AppendBlockAttributes(StringBuilder html, Block block, string? text, HtmlContext context)
     {
         var direction = block.Direction
             ?? block.Language?.Direction
             ?? DirectionOfForeignText(text, context.Direction)
             ?? context.Direction;
-        var attributes = new StringBuilder();
         if (direction != context.Direction)
         {
-            attributes.AppendAttribute("dir", DirValue(direction));
+            html.AppendAttribute("dir", DirValue(direction));
         }
 
         if (block.Language is { } language && !language.Equals(context.Language))
         {
-            attributes.AppendAttribute("lang", language.Value);
+            html.AppendAttribute("lang", language.Value);
         }
-
-        return attributes.ToString();
     }
 
-    private static TextDirection? DirectionOfForeignText(string? text, TextDirection surrounding)
-    {
-        if (text is null)
-        {
-            return null;
-        }
-
-        var strong = Bidi.ScanStrong(text);
-        return (strong, surrounding) switch
-        {
-            (StrongDirections.LeftToRight, TextDirection.RightToLeft) => TextDirection.LeftToRight,
-            (StrongDirections.RightToLeft, TextDirection.LeftToRight) => TextDirection.RightToLeft,
-            _ => null,
-        };
-    }
+    private static TextDirection? DirectionOfForeignText(string? text, TextDirection surrounding) =>
+        text is null ? null : Bidi.ForeignDirection(text, surrounding);
 
     internal static string DirValue(TextDirection direction) =>
         direction == TextDirection.RightToLeft ? "rtl" : "ltr";

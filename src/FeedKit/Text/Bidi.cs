@@ -35,6 +35,30 @@ public static class Bidi
             return (uint)((codePoint | 0x20) - 'a') <= 'z' - 'a' ? BidiCategory.LeftToRight : BidiCategory.Neutral;
         }
 
+        if (codePoint < 0x10000)
+        {
+            return (BidiCategory)Bmp[codePoint];
+        }
+
+        return Search(codePoint);
+    }
+
+    /// <summary>The category of every BMP code point (64 KB), so the common case is one array read, not a search.</summary>
+    private static readonly byte[] Bmp = BuildBmp();
+
+    private static byte[] BuildBmp()
+    {
+        var table = new byte[0x10000];
+        for (var cp = 0; cp < table.Length; cp++)
+        {
+            table[cp] = (byte)Search(cp);
+        }
+
+        return table;
+    }
+
+    private static BidiCategory Search(int codePoint)
+    {
         // Runs cover the whole code space, so the answer is the last run starting at or before the code point.
         var runs = BidiData.Runs;
         var key = (uint)codePoint << 2;
@@ -111,6 +135,47 @@ public static class Bidi
         }
 
         return found;
+    }
+
+    /// <summary>Whether the text has a strong character of <paramref name="direction"/>; stops at the first one.</summary>
+    internal static bool ContainsStrong(ReadOnlySpan<char> text, TextDirection direction)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var category = GetCategory(ReadCodePoint(text, ref i));
+            if (category != BidiCategory.Neutral && (category == BidiCategory.LeftToRight) == (direction == TextDirection.LeftToRight))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The direction of a text whose strong characters all run one way, if that way is not
+    /// <paramref name="surrounding"/>; null as soon as a strong character of <paramref name="surrounding"/> turns up.
+    /// </summary>
+    internal static TextDirection? ForeignDirection(ReadOnlySpan<char> text, TextDirection surrounding)
+    {
+        var foreign = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var category = GetCategory(ReadCodePoint(text, ref i));
+            if (category == BidiCategory.Neutral)
+            {
+                continue;
+            }
+
+            if ((category == BidiCategory.LeftToRight) == (surrounding == TextDirection.LeftToRight))
+            {
+                return null;
+            }
+
+            foreign = true;
+        }
+
+        return foreign ? (surrounding == TextDirection.LeftToRight ? TextDirection.RightToLeft : TextDirection.LeftToRight) : null;
     }
 
     /// <summary>

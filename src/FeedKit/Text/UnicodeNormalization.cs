@@ -255,9 +255,35 @@ public static class UnicodeNormalization
         return index >= 0 ? NormalizationData.CompositionResults[index] : -1;
     }
 
+    /// <summary>
+    /// One bit per BMP code point: set when it has a combining class or a quick-check flag. Most text (Arabic and
+    /// Hebrew letters, CJK, punctuation) has neither, so one bit test replaces a binary search per character.
+    /// </summary>
+    private static readonly ulong[] BmpHasProps = BuildBmpHasProps();
+
+    private static ulong[] BuildBmpHasProps()
+    {
+        var bits = new ulong[0x10000 / 64];
+        foreach (var entry in NormalizationData.Props)
+        {
+            var cp = (int)(entry >> 11);
+            if (cp < 0x10000)
+            {
+                bits[cp >> 6] |= 1UL << (cp & 63);
+            }
+        }
+
+        return bits;
+    }
+
     /// <summary>Combining class and flags of <paramref name="cp"/>: <c>flags &lt;&lt; 8 | ccc</c>.</summary>
     private static int PropsOf(int cp)
     {
+        if (cp < 0x10000 && (BmpHasProps[cp >> 6] & (1UL << (cp & 63))) == 0)
+        {
+            return 0;
+        }
+
         ReadOnlySpan<uint> props = NormalizationData.Props;
         int lo = 0, hi = props.Length - 1;
         while (lo <= hi)

@@ -9,7 +9,15 @@ internal static class XmlChars
     /// </summary>
     public static int IndexOfInvalid(ReadOnlySpan<char> text, out int codePoint)
     {
-        for (var i = 0; i < text.Length; i++)
+        // Vectorized skip over the common case: everything from U+0020 to U+D7FF is fine.
+        var first = text.IndexOfAnyExceptInRange('\u0020', '\uD7FF');
+        if (first < 0)
+        {
+            codePoint = 0;
+            return -1;
+        }
+
+        for (var i = first; i < text.Length; i++)
         {
             var c = text[i];
             if (c >= 0x20 && c < 0xD800)
