@@ -9,8 +9,16 @@ using Microsoft.Net.Http.Headers;
 namespace FeedKit.AspNetCore;
 
 /// <summary>Serves one mapped feed: negotiation, conditional requests, HEAD, and the body.</summary>
-internal sealed class FeedEndpoint(string pattern, Func<HttpContext, CancellationToken, ValueTask<FeedSource>> source, FeedEndpointOptions options)
+internal sealed class FeedEndpoint(string pattern, Func<HttpContext, FeedFormat, CancellationToken, ValueTask<FeedSource>> source, FeedEndpointOptions options)
 {
+    public FeedEndpoint(string pattern, Func<HttpContext, CancellationToken, ValueTask<FeedSource>> source, FeedEndpointOptions options)
+        : this(pattern, (context, _, cancellationToken) => source(context, cancellationToken), options)
+    {
+    }
+
+    /// <summary>Overrides <see cref="FeedEndpointOptions.CacheControl"/> (archive documents, which never change, are cached longer).</summary>
+    public string? CacheControl { get; init; } = options.CacheControl;
+
     private static readonly (string MediaType, FeedFormat Format)[] Acceptable =
     [
         (FeedMediaTypes.Atom, FeedFormat.Atom),
@@ -46,7 +54,7 @@ internal sealed class FeedEndpoint(string pattern, Func<HttpContext, Cancellatio
         }
 
         var writer = CreateWriter(format.Value);
-        var feed = await source(context, cancellationToken).ConfigureAwait(false);
+        var feed = await source(context, format.Value, cancellationToken).ConfigureAwait(false);
         var origin = options.PublicOrigin ?? new Uri(feed.Info.SiteLink.GetLeftPart(UriPartial.Authority));
         var info = feed.Info with { SelfLink = new Uri(origin, request.PathBase.Add(pattern + "." + Extension(format.Value)).ToUriComponent()) };
         var articles = feed.Articles;
@@ -78,9 +86,9 @@ internal sealed class FeedEndpoint(string pattern, Func<HttpContext, Cancellatio
             headers.LastModified = TruncateToSeconds(updated);
         }
 
-        if (options.CacheControl is not null)
+        if (CacheControl is not null)
         {
-            response.Headers.CacheControl = options.CacheControl;
+            response.Headers.CacheControl = CacheControl;
         }
 
         if (IsNotModified(request.GetTypedHeaders(), etag, info.Updated))

@@ -29,4 +29,12 @@ public sealed record FeedEndpointOptions
     /// Host header is never used, so a forged one cannot change the feed.
     /// </summary>
     public Uri? PublicOrigin { get; init; }
+
+    /// <summary>
+    /// The <c>Cache-Control</c> header of archive documents mapped by
+    /// <see cref="FeedEndpointRouteBuilderExtensions.MapArchivedFeed"/>; null sends none. Default
+    /// <c>public, max-age=86400</c>: a full archive never changes, except for the <c>next-archive</c> link it gets once
+    /// when the next archive fills, and its ETag stays the same as long as it does not.
+    /// </summary>
+    public string? ArchiveCacheControl { get; init; } = "public, max-age=86400";
 }

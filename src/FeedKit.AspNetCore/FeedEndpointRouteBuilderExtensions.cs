@@ -74,7 +74,47 @@ public static class FeedEndpointRouteBuilderExtensions
         return endpoints.MapFeed(pattern, (_, ct) => ValueTask.FromResult(new FeedSource(info, articles(ct))), options);
     }
 
-    private sealed class CompositeConventionBuilder(List<IEndpointConventionBuilder> builders) : IEndpointConventionBuilder
+    /// <summary>
+    /// Maps an RFC 5005 archived feed (see <see cref="Archive.FeedArchive"/>): the current document at
+    /// <paramref name="pattern"/> (with <c>.atom</c>, <c>.rss</c>, <c>.json</c> and negotiation, as
+    /// <see cref="MapFeed(IEndpointRouteBuilder, string, FeedInfo, Func{CancellationToken, IAsyncEnumerable{Article}}, FeedEndpointOptions?)"/>
+    /// maps), and archive <c>n</c> (1 = oldest) at <c>{pattern}/archive/{n}.atom</c>, <c>.rss</c> and <c>.json</c>;
+    /// each format's links point to its own format's documents.
+    /// </summary>
+    /// <remarks>
+    /// Every document's ETag comes from <see cref="Archive.ArchivePage.Version"/> (or the current document's), so a
+    /// full archive keeps the same ETag for as long as its articles do, and a conditional request for it gets a 304
+    /// without rendering it. Archives are sent with <see cref="FeedEndpointOptions.ArchiveCacheControl"/>. The article
+    /// stream is read (not rendered) once per request to split it.
+    /// </remarks>
+    /// <param name="endpoints">The application or route group.</param>
+    /// <param name="pattern">A literal path such as <c>/feed</c>.</param>
+    /// <param name="info">What the feed says about itself (its self link is set per format).</param>
+    /// <param name="oldestFirst">Gives every article, oldest first, for a request.</param>
+    /// <param name="pageSize">Articles per archive document.</param>
+    /// <param name="options">Endpoint options; null for <see cref="FeedEndpointOptions.Default"/>.</param>
+    /// <returns>A builder that applies conventions to all the endpoints.</returns>
+    public static IEndpointConventionBuilder MapArchivedFeed(
+        this IEndpointRouteBuilder endpoints,
+        string pattern,
+        FeedInfo info,
+        Func<CancellationToken, IAsyncEnumerable<Article>> oldestFirst,
+        int pageSize,
+        FeedEndpointOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        ArgumentNullException.ThrowIfNull(info);
+        ArgumentNullException.ThrowIfNull(oldestFirst);
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        if (string.IsNullOrEmpty(pattern) || !pattern.StartsWith('/') || pattern.Contains('{', StringComparison.Ordinal) || pattern.EndsWith('/'))
+        {
+            throw new ArgumentException($"\"{pattern}\" must be a literal path that starts with '/' and does not end with one, such as \"/feed\".", nameof(pattern));
+        }
+
+        return ArchivedFeedEndpoints.Map(endpoints, pattern, info, oldestFirst, pageSize, options ?? FeedEndpointOptions.Default);
+    }
+
+    internal sealed class CompositeConventionBuilder(List<IEndpointConventionBuilder> builders) : IEndpointConventionBuilder
     {
         public void Add(Action<EndpointBuilder> convention)
         {

@@ -12,7 +12,14 @@ internal sealed record BuildRequest(
     string Format = "atom",
     string? Out = null,
     bool NoGuard = false,
-    ProgressMode Progress = ProgressMode.Auto);
+    ProgressMode Progress = ProgressMode.Auto)
+{
+    /// <summary><c>--stylesheet</c>: the URL of an XSLT for browsers (Atom and RSS).</summary>
+    public string? Stylesheet { get; init; }
+
+    /// <summary><c>--hub</c>: WebSub hub URLs.</summary>
+    public IReadOnlyList<string> Hubs { get; init; } = [];
+}
 
 /// <summary>How the CLI was started: whether stderr is a terminal (progress bar), and the token Ctrl+C cancels.</summary>
 internal sealed record CliContext(bool StderrIsTerminal = false, CancellationToken Cancellation = default);
@@ -30,7 +37,7 @@ internal static class BuildCommand
             (total, verb) => new Progress(stderr, context.StderrIsTerminal, request.Progress, total, verb),
             context.Cancellation);
 
-        var options = new FeedWriterOptions { FirstStrongGuard = !request.NoGuard };
+        var options = new FeedWriterOptions { FirstStrongGuard = !request.NoGuard, Stylesheet = UrlOption("--stylesheet", request.Stylesheet, UriKind.RelativeOrAbsolute) };
         FeedWriter writer = request.Format switch
         {
             "rss" => new RssFeedWriter(options),
@@ -38,6 +45,11 @@ internal static class BuildCommand
             _ => new AtomFeedWriter(options),
         };
         var feed = FeedChecker.WithSelfLink(assembled.ToFeed(), writer);
+        if (request.Hubs.Count > 0)
+        {
+            feed = new Model.Feed(feed.Info with { Hubs = [.. request.Hubs.Select(h => UrlOption("--hub", h, UriKind.Absolute)!)] }, feed.Articles);
+        }
+
         try
         {
             if (assembled.Errors.Count > 0)
@@ -78,6 +90,11 @@ internal static class BuildCommand
 
         return ExitCodes.Ok;
     }
+
+    private static Uri? UrlOption(string option, string? value, UriKind kind) =>
+        value is null ? null
+        : Uri.TryCreate(value, kind, out var uri) && (!uri.IsAbsoluteUri || uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) ? uri
+        : throw new CliException($"{option}: \"{value}\" is not {(kind == UriKind.Absolute ? "an absolute" : "a relative or an")} http(s) URL");
 
     internal static string Severity(FeedProblem problem) =>
         problem.Severity == FeedProblemSeverity.Error ? "error" : "warning";

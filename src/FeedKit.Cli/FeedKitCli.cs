@@ -29,6 +29,8 @@ public static class FeedKitCli
               JSON Feed 1.1 of every Markdown file under posts/, without progress lines.
           feedkit build story.md --title "أخبار" --site-url https://example.com/ --language ar --author Desk
               No settings file: everything on the command line.
+          feedkit build posts/ --out public/feed.atom --stylesheet /feed.xsl --hub https://hub.example.net/
+              With a browser view (write it with "feedkit stylesheet --out public/feed.xsl") and a WebSub hub.
         """;
 
     private const string LintExamples = """
@@ -43,6 +45,7 @@ public static class FeedKitCli
         Examples:
           feedkit build seeds/ --out feed.atom
           feedkit lint seeds/
+          feedkit stylesheet --out public/feed.xsl
           feedkit build --help
         """;
 
@@ -80,15 +83,35 @@ public static class FeedKitCli
         format.AcceptOnlyFromAmong("atom", "rss", "json");
         var output = new Option<string?>("--out", "-o") { Description = "Write the feed to this file (atomically) instead of stdout." };
         var noGuard = new Option<bool>("--no-guard") { Description = "Do not add RLM/LRM marks to titles whose first strong character points the wrong way." };
+        var stylesheet = new Option<string?>("--stylesheet") { Description = "Add <?xml-stylesheet?> with this URL (Atom, RSS) so browsers show a page; \"feedkit stylesheet\" writes FeedKit's XSLT." };
+        var hub = new Option<string[]>("--hub") { Description = "A WebSub hub URL (repeatable): rel=\"hub\" links, JSON Feed hubs.", AllowMultipleArgumentsPerToken = false };
 
         Option[] shared = [settings, title, siteUrl, selfUrl, language, direction, author, published, quiet, progress];
 
         var build = new Command("build", "Build a feed from article files.");
         build.Arguments.Add(paths);
-        foreach (var option in new Option[] { format, output }.Concat(shared).Append(noGuard))
+        foreach (var option in new Option[] { format, output }.Concat(shared).Append(noGuard).Append(stylesheet).Append(hub))
         {
             build.Options.Add(option);
         }
+
+        var stylesheetOut = new Option<string?>("--out", "-o") { Description = "Write the stylesheet to this file instead of stdout." };
+        var stylesheetCommand = new Command("stylesheet", $"Write FeedKit's browser view, the XSLT that shows a feed as a readable page ({FeedKit.Browser.FeedStylesheet.FileName}).");
+        stylesheetCommand.Options.Add(stylesheetOut);
+        stylesheetCommand.SetAction(result => Guard(stderr, () =>
+        {
+            if (result.GetValue(stylesheetOut) is { } path)
+            {
+                BuildCommand.WriteAtomically(path, FeedKit.Browser.FeedStylesheet.WriteTo);
+            }
+            else
+            {
+                FeedKit.Browser.FeedStylesheet.WriteTo(stdout);
+                stdout.Flush();
+            }
+
+            return ExitCodes.Ok;
+        }));
 
         var lint = new Command("lint", "Check article files for Atom, RSS and JSON Feed without writing a feed.");
         lint.Arguments.Add(paths);
@@ -112,7 +135,11 @@ public static class FeedKitCli
             result.GetValue(quiet) ? ProgressMode.Never : result.GetValue(progress) ? ProgressMode.Always : ProgressMode.Auto;
 
         build.SetAction(result => Guard(stderr, () => BuildCommand.Run(
-            new BuildRequest(FeedOptionsOf(result), result.GetValue(format) ?? "atom", result.GetValue(output), result.GetValue(noGuard), ProgressOf(result)),
+            new BuildRequest(FeedOptionsOf(result), result.GetValue(format) ?? "atom", result.GetValue(output), result.GetValue(noGuard), ProgressOf(result))
+            {
+                Stylesheet = result.GetValue(stylesheet),
+                Hubs = result.GetValue(hub) ?? [],
+            },
             stdout,
             stderr,
             context)));
@@ -125,6 +152,7 @@ public static class FeedKitCli
         root.Options.Add(new VersionOption());
         root.Subcommands.Add(build);
         root.Subcommands.Add(lint);
+        root.Subcommands.Add(stylesheetCommand);
         foreach (var option in root.Options)
         {
             if (option is HelpOption { Action: HelpAction help })

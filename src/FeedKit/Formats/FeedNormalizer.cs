@@ -25,7 +25,7 @@ namespace FeedKit.Formats;
 /// <item>raw HTML blocks are sanitized unless marked trusted (see <see cref="RawHtml.Trusted"/>).</item>
 /// </list>
 /// </remarks>
-internal sealed class FeedNormalizer
+internal sealed partial class FeedNormalizer
 {
     private static readonly DateTimeOffset Implausible = new(1990, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
@@ -53,28 +53,29 @@ internal sealed class FeedNormalizer
         _warnings = warnings ?? _options.Warnings;
         _now = now;
 
-        const string at = "feed";
-        _title = Text(info.Title, $"{at}.Title", TextKind.RequiredLine) ?? string.Empty;
-        _subtitle = Text(info.Subtitle, $"{at}.Subtitle", TextKind.OptionalBlock);
-        var rights = Text(info.Rights, $"{at}.Rights", TextKind.OptionalLine);
-        var generator = Text(info.Generator, $"{at}.Generator", TextKind.OptionalLine);
-        RequireWebLink(info.SiteLink, $"{at}.SiteLink");
-        OptionalWebLink(info.SelfLink, $"{at}.SelfLink");
-        OptionalWebLink(info.Icon, $"{at}.Icon");
-        OptionalWebLink(info.Logo, $"{at}.Logo");
-        var authors = Authors(info.Authors, $"{at}.Authors");
-        _id = info.Id is null ? (info.SiteLink is { IsAbsoluteUri: true } site ? site.AbsoluteUri : null) : CheckId(info.Id, $"{at}.Id");
+        var at = FieldPath.Feed;
+        _title = Text(info.Title, at.Then("Title"), TextKind.RequiredLine) ?? string.Empty;
+        _subtitle = Text(info.Subtitle, at.Then("Subtitle"), TextKind.OptionalBlock);
+        var rights = Text(info.Rights, at.Then("Rights"), TextKind.OptionalLine);
+        var generator = Text(info.Generator, at.Then("Generator"), TextKind.OptionalLine);
+        RequireWebLink(info.SiteLink, at.Then("SiteLink"));
+        OptionalWebLink(info.SelfLink, at.Then("SelfLink"));
+        OptionalWebLink(info.Icon, at.Then("Icon"));
+        OptionalWebLink(info.Logo, at.Then("Logo"));
+        var authors = Authors(info.Authors, at.Then("Authors"));
+        CheckFeedLinks(info, at);
+        _id = info.Id is null ? (info.SiteLink is { IsAbsoluteUri: true } site ? site.AbsoluteUri : null) : CheckId(info.Id, at.Then("Id"));
         _info = info with { Title = _title, Subtitle = _subtitle, Rights = rights, Generator = generator, Authors = authors };
 
         if (info.SelfLink is null)
         {
-            Warning($"{at}.SelfLink", "no self link: the W3C validator recommends rel=\"self\", and readers and WebSub hubs use it to know the feed's own URL");
+            Warning(at.Then("SelfLink"), "no self link: the W3C validator recommends rel=\"self\", and readers and WebSub hubs use it to know the feed's own URL");
         }
 
-        CheckLanguage(info.Language, $"{at}.Language", isFeed: true);
+        CheckLanguage(info.Language, at.Then("Language"), isFeed: true);
         if (info.Updated is { } updated)
         {
-            CheckDate(updated, $"{at}.Updated");
+            CheckDate(updated, at.Then("Updated"));
         }
 
         _direction = info.Direction
@@ -83,7 +84,7 @@ internal sealed class FeedNormalizer
             ?? TextDirection.LeftToRight;
         if (!_options.FirstStrongGuard && FirstStrongGuard.IsNeeded(_title, _direction))
         {
-            Warning($"{at}.Title", GuardMessage(_direction));
+            Warning(at.Then("Title"), GuardMessage(_direction));
         }
     }
 
@@ -120,7 +121,7 @@ internal sealed class FeedNormalizer
         var normalizer = new FeedNormalizer(info, options, format, warnings: null, now: null);
         if (info.Updated is null)
         {
-            normalizer.Error("feed.Updated", "a feed written from a stream of articles needs an explicit Updated date: it is written before the articles are read (FeedKit never uses the clock)");
+            normalizer.Error(FieldPath.Feed.Then("Updated"), "a feed written from a stream of articles needs an explicit Updated date: it is written before the articles are read (FeedKit never uses the clock)");
         }
 
         normalizer.ThrowIfErrors();
@@ -163,7 +164,7 @@ internal sealed class FeedNormalizer
 
         if (updated is null && feed.Articles.IsEmpty)
         {
-            normalizer.Error("feed.Updated", "a feed with no articles needs an explicit Updated date (FeedKit never uses the clock, so that the same input always gives the same feed)");
+            normalizer.Error(FieldPath.Feed.Then("Updated"), "a feed with no articles needs an explicit Updated date (FeedKit never uses the clock, so that the same input always gives the same feed)");
         }
 
         return errors.Count > 0 ? null : new NormalizedFeed(normalizer.Header(updated!.Value), articles.ToImmutable());
@@ -190,7 +191,7 @@ internal sealed class FeedNormalizer
         var digest = Digest(normalized.Id);
         if (_seenIds.TryGetValue(digest, out var first))
         {
-            Error($"articles[{index}].Id", $"\"{normalized.Id}\" is also the id of articles[{first}]; every article needs an id of its own");
+            Error(FieldPath.Article(index).Then("Id"), $"\"{normalized.Id}\" is also the id of articles[{first}]; every article needs an id of its own");
             return null;
         }
 
@@ -220,7 +221,7 @@ internal sealed class FeedNormalizer
 
     private NormalizedArticle? NormalizeArticle(Article article, int index)
     {
-        var at = $"articles[{index}]";
+        var at = FieldPath.Article(index);
         if (article is null)
         {
             Error(at, "is null");
@@ -228,28 +229,22 @@ internal sealed class FeedNormalizer
         }
 
         var errorsBefore = _errors.Count;
-        var headline = Text(article.Headline, $"{at}.Headline", TextKind.RequiredLine) ?? string.Empty;
-        var standfirst = Text(article.Standfirst, $"{at}.Standfirst", TextKind.OptionalBlock);
-        OptionalWebLink(article.Url, $"{at}.Url");
-        var authors = Authors(article.Authors, $"{at}.Authors");
-        var leadImage = Image(article.LeadImage, $"{at}.LeadImage");
-        var tags = ImmutableArray.CreateBuilder<string>(article.Tags.Length);
-        for (var t = 0; t < article.Tags.Length; t++)
-        {
-            if (Text(article.Tags[t], $"{at}.Tags[{t}]", TextKind.RequiredLine) is { } tag)
-            {
-                tags.Add(tag);
-            }
-        }
+        var headline = Text(article.Headline, at.Then("Headline"), TextKind.RequiredLine) ?? string.Empty;
+        var standfirst = Text(article.Standfirst, at.Then("Standfirst"), TextKind.OptionalBlock);
+        OptionalWebLink(article.Url, at.Then("Url"));
+        var authors = Authors(article.Authors, at.Then("Authors"));
+        var leadImage = Image(article.LeadImage, at.Then("LeadImage"));
+        var media = Media(article, leadImage, at);
+        var tags = Each(article.Tags, (this, at), static (state, tag, t) => state.Item1.Text(tag, state.at.Then("Tags", t), TextKind.RequiredLine));
 
-        var body = Blocks(article.Body, $"{at}.Body");
-        CheckDate(article.Published, $"{at}.Published");
+        var body = Blocks(article.Body, at.Then("Body"));
+        CheckDate(article.Published, at.Then("Published"));
         if (article.Updated is { } u)
         {
-            CheckDate(u, $"{at}.Updated");
+            CheckDate(u, at.Then("Updated"));
             if (u.UtcDateTime < article.Published.UtcDateTime)
             {
-                Error($"{at}.Updated", $"{Dates.Rfc3339(u)} is earlier than Published ({Dates.Rfc3339(article.Published)})");
+                Error(at.Then("Updated"), $"{Dates.Rfc3339(u)} is earlier than Published ({Dates.Rfc3339(article.Published)})");
             }
         }
 
@@ -257,7 +252,7 @@ internal sealed class FeedNormalizer
         var idIsUrl = false;
         if (article.Id is not null)
         {
-            id = CheckId(article.Id, $"{at}.Id");
+            id = CheckId(article.Id, at.Then("Id"));
             idIsUrl = article.Url is { IsAbsoluteUri: true } && string.Equals(id, article.Url.AbsoluteUri, StringComparison.Ordinal);
         }
         else if (article.Url is { IsAbsoluteUri: true })
@@ -267,29 +262,26 @@ internal sealed class FeedNormalizer
         }
         else if (article.Url is null)
         {
-            Error($"{at}.Id", "the article has neither an Id nor a Url; give it one of them (an id must stay the same when the text is edited, so FeedKit does not make one up)");
+            Error(at.Then("Id"), "the article has neither an Id nor a Url; give it one of them (an id must stay the same when the text is edited, so FeedKit does not make one up)");
         }
 
         if (_format == FeedFormat.Atom && article.Authors.IsEmpty && _info.Authors.IsEmpty)
         {
-            Error($"{at}.Authors", "Atom requires an author for every entry: give the article an author, or give the feed authors (FeedInfo.Authors) to stand for it");
+            Error(at.Then("Authors"), "Atom requires an author for every entry: give the article an author, or give the feed authors (FeedInfo.Authors) to stand for it");
         }
 
-        CheckLanguage(article.Language, $"{at}.Language", isFeed: false);
+        CheckLanguage(article.Language, at.Then("Language"), isFeed: false);
         if (_errors.Count > errorsBefore)
         {
             return null;
         }
 
-        var clean = article with
-        {
-            Headline = headline,
-            Standfirst = standfirst,
-            Body = body,
-            Authors = authors,
-            Tags = tags.ToImmutable(),
-            LeadImage = leadImage,
-        };
+        // A copy only when a normalization changed something: clean input allocates nothing here.
+        var clean = ReferenceEquals(headline, article.Headline) && ReferenceEquals(standfirst, article.Standfirst)
+            && body == article.Body && authors == article.Authors && tags == article.Tags && ReferenceEquals(leadImage, article.LeadImage)
+            && media == article.Media
+            ? article
+            : article with { Headline = headline, Standfirst = standfirst, Body = body, Authors = authors, Tags = tags, LeadImage = leadImage, Media = media };
         var language = clean.Language ?? _info.Language;
         var direction = clean.Direction
             ?? language?.Direction
@@ -320,37 +312,52 @@ internal sealed class FeedNormalizer
             ArticleHtml.RenderBody(clean, context),
             clean.Updated ?? clean.Published,
             language,
-            direction);
+            direction)
+        {
+            Media = ResolveMedia(clean, at, direction),
+        };
     }
 
-    private void CheckBidi(Article article, string at, LanguageTag? language, TextDirection direction)
+    private void CheckBidi(Article article, FieldPath at, LanguageTag? language, TextDirection direction)
     {
-        var strong = StrongDirections.None;
-        strong |= Bidi.ScanStrong(article.Headline);
-        strong |= article.Standfirst is null ? StrongDirections.None : Bidi.ScanStrong(article.Standfirst);
-        foreach (var block in article.Body)
-        {
-            strong |= ArticleHtml.PlainTextOf(block) is { } text ? Bidi.ScanStrong(text) : StrongDirections.None;
-        }
-
-        var declared = article.Language is null ? $"the feed's language \"{language}\"" : $"\"{language}\"";
+        string Declared() => article.Language is null ? $"the feed's language \"{language}\"" : $"\"{language}\"";
         switch (language?.Direction)
         {
-            case TextDirection.RightToLeft when strong != StrongDirections.None && !strong.HasFlag(StrongDirections.RightToLeft):
-                Warning($"{at}.Language", $"{declared} is written right to left, but the article has no right-to-left letters: is its language set right?");
+            // Each question stops at the first letter that answers it: for ordinary text, the first letter.
+            case TextDirection.RightToLeft when !AnyLetter(article, TextDirection.RightToLeft) && AnyLetter(article, TextDirection.LeftToRight):
+                Warning(at.Then("Language"), $"{Declared()} is written right to left, but the article has no right-to-left letters: is its language set right?");
                 break;
-            case TextDirection.LeftToRight when strong == StrongDirections.RightToLeft:
-                Warning($"{at}.Language", $"{declared} is written left to right, but all the article's letters are right-to-left: is its language set right?");
+            case TextDirection.LeftToRight when !AnyLetter(article, TextDirection.LeftToRight) && AnyLetter(article, TextDirection.RightToLeft):
+                Warning(at.Then("Language"), $"{Declared()} is written left to right, but all the article's letters are right-to-left: is its language set right?");
                 break;
-            case null when language is null && strong.HasFlag(StrongDirections.RightToLeft):
-                Warning($"{at}.Language", "the article has right-to-left text but no language (neither its own nor the feed's): readers then guess direction and fonts; set one");
+            case null when language is null && AnyLetter(article, TextDirection.RightToLeft):
+                Warning(at.Then("Language"), "the article has right-to-left text but no language (neither its own nor the feed's): readers then guess direction and fonts; set one");
                 break;
         }
 
         if (!_options.FirstStrongGuard && FirstStrongGuard.IsNeeded(article.Headline, direction))
         {
-            Warning($"{at}.Headline", GuardMessage(direction));
+            Warning(at.Then("Headline"), GuardMessage(direction));
         }
+    }
+
+    /// <summary>Whether any text of the article has a strong character of <paramref name="direction"/>.</summary>
+    private static bool AnyLetter(Article article, TextDirection direction)
+    {
+        if (Bidi.ContainsStrong(article.Headline, direction) || (article.Standfirst is { } standfirst && Bidi.ContainsStrong(standfirst, direction)))
+        {
+            return true;
+        }
+
+        foreach (var block in article.Body)
+        {
+            if (ArticleHtml.PlainTextOf(block) is { } text && Bidi.ContainsStrong(text, direction))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string GuardMessage(TextDirection direction) =>
@@ -379,114 +386,138 @@ internal sealed class FeedNormalizer
         return null;
     }
 
-    private ImmutableArray<Block> Blocks(ImmutableArray<Block> body, string at)
+    private ImmutableArray<Block> Blocks(ImmutableArray<Block> body, FieldPath at) =>
+        Each(body, (this, at), static (state, block, b) => state.Item1.Block(block, state.at.Index(b)));
+
+    private Block? Block(Block block, FieldPath path) => block switch
     {
-        var result = ImmutableArray.CreateBuilder<Block>(body.Length);
-        for (var b = 0; b < body.Length; b++)
+        null => Fail(path, "is null"),
+        Paragraph { Text: null } or Subheading { Text: null } or Quote { Text: null } => Fail(path.Then("Text"), "is required (an empty string is allowed: the block is then left out)"),
+        Paragraph p => Text(p.Text, path.Then("Text"), TextKind.OptionalBlock) is { } text ? (ReferenceEquals(text, p.Text) ? p : p with { Text = text }) : null,
+        Subheading s => Text(s.Text, path.Then("Text"), TextKind.OptionalLine) is { } text ? (ReferenceEquals(text, s.Text) ? s : s with { Text = text }) : null,
+        Quote q => QuoteBlock(q, path),
+        ListBlock l => List(l, path),
+        ImageBlock i => i.Image is null ? Fail(path.Then("Image"), "is null") : Image(i.Image, path.Then("Image")) is { } image ? (ReferenceEquals(image, i.Image) ? i : i with { Image = image }) : null,
+        RawHtml h => Text(h.Html, path.Then("Html"), TextKind.Html) is { } html ? (ReferenceEquals(html, h.Html) ? h : h with { Html = html }) : null,
+        _ => Fail(path, $"FeedKit cannot render a block of type {block.GetType().Name}"),
+    };
+
+    private Quote? QuoteBlock(Quote quote, FieldPath path)
+    {
+        var text = Text(quote.Text, path.Then("Text"), TextKind.OptionalBlock);
+        var attribution = Text(quote.Attribution, path.Then("Attribution"), TextKind.OptionalLine);
+        if (text is null)
         {
-            var path = $"{at}[{b}]";
-            Block? clean = body[b] switch
+            return null;
+        }
+
+        return Same(text, quote.Text) && Same(attribution, quote.Attribution) ? quote : quote with { Text = text, Attribution = attribution };
+    }
+
+    private static bool Same(string? before, string? after) => ReferenceEquals(before, after);
+
+    /// <summary>
+    /// Applies <paramref name="clean"/> to each item; returns the same array when nothing changed (no allocation),
+    /// else a new one without the items that came back null.
+    /// </summary>
+    private static ImmutableArray<T> Each<T, TState>(ImmutableArray<T> items, TState state, Func<TState, T, int, T?> clean)
+        where T : class
+    {
+        ImmutableArray<T>.Builder? changed = null;
+        for (var i = 0; i < items.Length; i++)
+        {
+            var result = clean(state, items[i], i);
+            if (changed is null && ReferenceEquals(result, items[i]))
             {
-                null => Fail(path, "is null"),
-                Paragraph { Text: null } or Subheading { Text: null } or Quote { Text: null } => Fail($"{path}.Text", "is required (an empty string is allowed: the block is then left out)"),
-                Paragraph p => Text(p.Text, $"{path}.Text", TextKind.OptionalBlock) is { } text ? p with { Text = text } : null,
-                Subheading s => Text(s.Text, $"{path}.Text", TextKind.OptionalLine) is { } text ? s with { Text = text } : null,
-                Quote q => Text(q.Text, $"{path}.Text", TextKind.OptionalBlock) is { } text
-                    ? q with { Text = text, Attribution = Text(q.Attribution, $"{path}.Attribution", TextKind.OptionalLine) }
-                    : null,
-                ListBlock l => List(l, path),
-                ImageBlock i => i.Image is null ? Fail($"{path}.Image", "is null") : Image(i.Image, $"{path}.Image") is { } image ? i with { Image = image } : null,
-                RawHtml h => Text(h.Html, $"{path}.Html", TextKind.Html) is { } html ? h with { Html = html } : null,
-                _ => Fail(path, $"FeedKit cannot render a block of type {body[b].GetType().Name}"),
-            };
-            if (clean is not null)
+                continue;
+            }
+
+            if (changed is null)
             {
-                result.Add(clean);
+                changed = ImmutableArray.CreateBuilder<T>(items.Length);
+                for (var j = 0; j < i; j++)
+                {
+                    changed.Add(items[j]);
+                }
+            }
+
+            if (result is not null)
+            {
+                changed.Add(result);
             }
         }
 
-        return result.ToImmutable();
+        return changed?.ToImmutable() ?? items;
     }
 
-    private ListBlock? List(ListBlock list, string path)
+    private ListBlock? List(ListBlock list, FieldPath path)
     {
         if (list.Items.IsDefaultOrEmpty)
         {
-            return Fail<ListBlock>($"{path}.Items", "a list needs at least one item");
+            return Fail<ListBlock>(path.Then("Items"), "a list needs at least one item");
         }
 
-        var items = ImmutableArray.CreateBuilder<string>(list.Items.Length);
-        for (var i = 0; i < list.Items.Length; i++)
-        {
-            if (Text(list.Items[i], $"{path}.Items[{i}]", TextKind.RequiredLine) is { } item)
-            {
-                items.Add(item);
-            }
-        }
-
-        return list with { Items = items.ToImmutable() };
+        var items = Each(list.Items, (this, path), static (state, item, i) => state.Item1.Text(item, state.path.Then("Items", i), TextKind.RequiredLine));
+        return items == list.Items ? list : list with { Items = items };
     }
 
-    private Image? Image(Image? image, string at)
+    private Image? Image(Image? image, FieldPath at)
     {
         if (image is null)
         {
             return null;
         }
 
-        RequireWebLink(image.Url, $"{at}.Url");
+        RequireWebLink(image.Url, at.Then("Url"));
         if (image.Length is < 0)
         {
-            Error($"{at}.Length", $"{image.Length} is negative; leave it null when the size is not known");
+            Error(at.Then("Length"), $"{image.Length} is negative; leave it null when the size is not known");
         }
 
-        return image with
-        {
-            AltText = Text(image.AltText, $"{at}.AltText", TextKind.OptionalLine),
-            Caption = Text(image.Caption, $"{at}.Caption", TextKind.OptionalLine),
-            MediaType = Text(image.MediaType, $"{at}.MediaType", TextKind.OptionalLine),
-        };
+        var alt = Text(image.AltText, at.Then("AltText"), TextKind.OptionalLine);
+        var caption = Text(image.Caption, at.Then("Caption"), TextKind.OptionalLine);
+        var mediaType = Text(image.MediaType, at.Then("MediaType"), TextKind.OptionalLine);
+        return Same(alt, image.AltText) && Same(caption, image.Caption) && Same(mediaType, image.MediaType)
+            ? image
+            : image with { AltText = alt, Caption = caption, MediaType = mediaType };
     }
 
-    private ImmutableArray<Author> Authors(ImmutableArray<Author> authors, string at)
+    private ImmutableArray<Author> Authors(ImmutableArray<Author> authors, FieldPath at) =>
+        Each(authors, (this, at), static (state, author, a) => state.Item1.Author(author, state.at.Index(a)));
+
+    private Author? Author(Author? author, FieldPath path)
     {
-        var result = ImmutableArray.CreateBuilder<Author>(authors.Length);
-        for (var a = 0; a < authors.Length; a++)
+        if (author is null)
         {
-            var path = $"{at}[{a}]";
-            var author = authors[a];
-            if (author is null)
-            {
-                Error(path, "is null");
-                continue;
-            }
+            Error(path, "is null");
+            return null;
+        }
 
-            var name = Text(author.Name, $"{path}.Name", TextKind.RequiredLine);
-            var email = Text(author.Email, $"{path}.Email", TextKind.OptionalLine);
-            if (email is not null && !LooksLikeEmail(email))
-            {
-                Error($"{path}.Email", $"\"{email}\" is not an e-mail address of the form name@host");
-            }
+        var name = Text(author.Name, path.Then("Name"), TextKind.RequiredLine);
+        var email = Text(author.Email, path.Then("Email"), TextKind.OptionalLine);
+        if (email is not null && !LooksLikeEmail(email))
+        {
+            Error(path.Then("Email"), $"\"{email}\" is not an e-mail address of the form name@host");
+        }
 
-            if (author.Uri is { } uri)
+        if (author.Uri is { } uri)
+        {
+            if (!uri.IsAbsoluteUri)
             {
-                if (!uri.IsAbsoluteUri)
-                {
-                    Error($"{path}.Uri", $"relative URI \"{uri.OriginalString}\" needs a base: feeds are read far from the site, so every link must be absolute");
-                }
-                else if (IsScriptScheme(uri))
-                {
-                    Error($"{path}.Uri", $"\"{uri.Scheme}:\" URIs are not allowed in feeds");
-                }
+                Error(path.Then("Uri"), $"relative URI \"{uri.OriginalString}\" needs a base: feeds are read far from the site, so every link must be absolute");
             }
-
-            if (name is not null)
+            else if (IsScriptScheme(uri))
             {
-                result.Add(author with { Name = name, Email = email });
+                Error(path.Then("Uri"), $"\"{uri.Scheme}:\" URIs are not allowed in feeds");
             }
         }
 
-        return result.ToImmutable();
+        if (name is null)
+        {
+            return null;
+        }
+
+        return Same(name, author.Name) && Same(email, author.Email) ? author : author with { Name = name, Email = email };
     }
 
     private static bool LooksLikeEmail(string value)
@@ -508,7 +539,7 @@ internal sealed class FeedNormalizer
         return true;
     }
 
-    private void CheckLanguage(LanguageTag? language, string at, bool isFeed)
+    private void CheckLanguage(LanguageTag? language, FieldPath at, bool isFeed)
     {
         if (language is null || language.IsIso639)
         {
@@ -528,7 +559,7 @@ internal sealed class FeedNormalizer
         }
     }
 
-    private void CheckDate(DateTimeOffset date, string at)
+    private void CheckDate(DateTimeOffset date, FieldPath at)
     {
         if (date < Implausible)
         {
@@ -540,7 +571,7 @@ internal sealed class FeedNormalizer
         }
     }
 
-    private string? CheckId(string id, string at)
+    private string? CheckId(string id, FieldPath at)
     {
         if (CheckCharacters(id, at) is null)
         {
@@ -556,7 +587,7 @@ internal sealed class FeedNormalizer
         return id;
     }
 
-    private void RequireWebLink(Uri? uri, string at)
+    private void RequireWebLink(Uri? uri, FieldPath at)
     {
         if (uri is null)
         {
@@ -567,7 +598,7 @@ internal sealed class FeedNormalizer
         OptionalWebLink(uri, at);
     }
 
-    private void OptionalWebLink(Uri? uri, string at)
+    private void OptionalWebLink(Uri? uri, FieldPath at)
     {
         if (uri is null)
         {
@@ -588,7 +619,7 @@ internal sealed class FeedNormalizer
         uri.Scheme is "javascript" or "vbscript" or "data";
 
     /// <summary>Checks and cleans one text field; null when it is absent (or wrong, with an error).</summary>
-    private string? Text(string? text, string at, TextKind kind)
+    private string? Text(string? text, FieldPath at, TextKind kind)
     {
         var required = kind is TextKind.RequiredLine or TextKind.RequiredBlock or TextKind.Html;
         if (text is null)
@@ -617,20 +648,17 @@ internal sealed class FeedNormalizer
             return null;
         }
 
-        foreach (var c in clean)
+        var embedding = clean.AsSpan().IndexOfAnyInRange('\u202A', '\u202E');
+        if (embedding >= 0)
         {
-            if (Bidi.IsEmbeddingControl(c))
-            {
-                Warning(at, $"contains the bidi embedding control U+{(int)c:X4}; unbalanced embeddings change the direction of the text around it in readers: use isolates (U+2066–U+2069) or marks (U+200E, U+200F) instead");
-                break;
-            }
+            Warning(at, $"contains the bidi embedding control U+{(int)clean[embedding]:X4}; unbalanced embeddings change the direction of the text around it in readers: use isolates (U+2066–U+2069) or marks (U+200E, U+200F) instead");
         }
 
         return clean;
     }
 
     /// <summary>Errors for characters an XML feed cannot (or should not) carry; returns the text, or null.</summary>
-    private string? CheckCharacters(string text, string at)
+    private string? CheckCharacters(string text, FieldPath at)
     {
         var index = XmlChars.IndexOfInvalid(text, out var codePoint);
         if (index >= 0)
@@ -639,30 +667,28 @@ internal sealed class FeedNormalizer
             return null;
         }
 
-        for (var i = 0; i < text.Length; i++)
+        var c1 = text.AsSpan().IndexOfAnyInRange('\u0080', '\u009F');
+        if (c1 >= 0)
         {
-            if (text[i] is >= '\u0080' and <= '\u009F')
-            {
-                Error(at, $"U+{(int)text[i]:X4} (a C1 control character) at index {i}: such characters usually mean text decoded with the wrong encoding (Windows-1252 read as Latin-1); fix the text");
-                return null;
-            }
+            Error(at, $"U+{(int)text[c1]:X4} (a C1 control character) at index {c1}: such characters usually mean text decoded with the wrong encoding (Windows-1252 read as Latin-1); fix the text");
+            return null;
         }
 
         return text;
     }
 
-    private void Error(string path, string message) =>
-        _errors.Add(new FeedProblem(FeedProblemSeverity.Error, path, message));
+    private void Error(FieldPath path, string message) =>
+        _errors.Add(new FeedProblem(FeedProblemSeverity.Error, path.ToString(), message));
 
-    private T? Fail<T>(string path, string message)
+    private T? Fail<T>(FieldPath path, string message)
         where T : class
     {
         Error(path, message);
         return null;
     }
 
-    private Block? Fail(string path, string message) => Fail<Block>(path, message);
+    private Block? Fail(FieldPath path, string message) => Fail<Block>(path, message);
 
-    private void Warning(string path, string message) =>
-        _warnings?.Invoke(new FeedProblem(FeedProblemSeverity.Warning, path, message));
+    private void Warning(FieldPath path, string message) =>
+        _warnings?.Invoke(new FeedProblem(FeedProblemSeverity.Warning, path.ToString(), message));
 }

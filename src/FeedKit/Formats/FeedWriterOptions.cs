@@ -25,4 +25,13 @@ public sealed record FeedWriterOptions
     /// never stop a feed from being written. Null ignores them.
     /// </summary>
     public Action<Lint.FeedProblem>? Warnings { get; init; }
+
+    /// <summary>
+    /// A stylesheet for browsers: when set, Atom and RSS documents start with
+    /// <c>&lt;?xml-stylesheet type="text/xsl" href="…"?&gt;</c>, so a visitor who opens the feed sees a page instead of
+    /// raw XML. A relative URL (<c>/feed.xsl</c>) is kept relative; browsers apply only a stylesheet from the feed's own
+    /// origin. FeedKit ships one: <see cref="Browser.FeedStylesheet"/>. JSON Feed ignores it. Null (the default) writes none.
+    /// </summary>
+    /// <remarks>An absolute URL must be http or https; the writers' constructors throw <see cref="ArgumentException"/> otherwise.</remarks>
+    public Uri? Stylesheet { get; init; }
 }

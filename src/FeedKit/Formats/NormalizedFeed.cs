@@ -31,4 +31,8 @@ internal sealed record NormalizedArticle(
     string? BodyHtml,
     DateTimeOffset Updated,
     LanguageTag? Language,
-    TextDirection Direction);
+    TextDirection Direction)
+{
+    /// <summary>The lead image and attachments, resolved (issue 7); empty when there are none.</summary>
+    public ImmutableArray<NormalizedMedia> Media { get; init; } = [];
+}

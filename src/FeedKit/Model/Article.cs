@@ -24,6 +24,7 @@ public sealed record Article
     private readonly ImmutableArray<Block> _body = [];
     private readonly ImmutableArray<Author> _authors = [];
     private readonly ImmutableArray<string> _tags = [];
+    private readonly ImmutableArray<MediaAttachment> _media = [];
 
     /// <summary>
     /// A stable, absolute URI that identifies the article for ever (for example
@@ -69,6 +70,18 @@ public sealed record Article
 
     /// <summary>The image shown at the head of the article.</summary>
     public Image? LeadImage { get; init; }
+
+    /// <summary>
+    /// Media files that go with the article besides <see cref="LeadImage"/> (audio, video, documents, more pictures),
+    /// in order. The first one is the RSS <c>enclosure</c> (RSS readers handle one per item); without any, the lead
+    /// image is. All of them, and the lead image, are Atom enclosures and Media RSS <c>media:content</c>; these are
+    /// JSON Feed's <c>attachments</c> (the lead image is its <c>image</c>).
+    /// </summary>
+    public ImmutableArray<MediaAttachment> Media
+    {
+        get => _media;
+        init => _media = value.IsDefault ? [] : value;
+    }
 
     /// <summary>The article's language; null means the feed's language.</summary>
     public LanguageTag? Language { get; init; }

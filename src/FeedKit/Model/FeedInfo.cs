@@ -10,6 +10,7 @@ namespace FeedKit.Model;
 public sealed record FeedInfo
 {
     private readonly ImmutableArray<Author> _authors = [];
+    private readonly ImmutableArray<Uri> _hubs = [];
 
     /// <summary>The feed's title (plain text).</summary>
     public required string Title { get; init; }
@@ -56,4 +57,18 @@ public sealed record FeedInfo
     /// <see cref="Article.Published"/>; FeedKit never reads the clock.
     /// </summary>
     public DateTimeOffset? Updated { get; init; }
+
+    /// <summary>
+    /// WebSub hubs that push this feed's updates to subscribers (<c>rel="hub"</c> in Atom, <c>atom:link</c> in RSS,
+    /// <c>hubs</c> in JSON Feed). The topic is <see cref="SelfLink"/>, which must then be given. Tell the hubs when
+    /// the feed changes with <see cref="WebSub.WebSubPublisher"/>.
+    /// </summary>
+    public ImmutableArray<Uri> Hubs
+    {
+        get => _hubs;
+        init => _hubs = value.IsDefault ? [] : value;
+    }
+
+    /// <summary>RFC 5005 links of an archived or paged feed document; null for a plain feed.</summary>
+    public FeedHistory? History { get; init; }
 }

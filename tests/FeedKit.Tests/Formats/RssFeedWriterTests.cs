@@ -20,7 +20,7 @@ public sealed class RssFeedWriterTests
         {
             var doc = Write(TestFeeds.Cases[name]());
             var declarations = doc.Descendants().SelectMany(e => e.Attributes().Where(a => a.IsNamespaceDeclaration).Select(a => (e.Name.LocalName, a.Name.LocalName))).ToList();
-            Assert.Equal([("rss", "atom"), ("rss", "content"), ("rss", "dc")], declarations);
+            Assert.Equal([("rss", "atom"), ("rss", "content"), ("rss", "dc"), ("rss", "media")], declarations);
             Assert.DoesNotContain("a10", WriteText(TestFeeds.Cases[name]()), StringComparison.Ordinal);
         }
     }

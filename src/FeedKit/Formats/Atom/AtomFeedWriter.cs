@@ -11,16 +11,25 @@ namespace FeedKit.Formats.Atom;
 /// (<c>&lt;div dir="rtl" lang="ar"&gt;</c>), never as a bare <c>dir</c> attribute on an Atom element, which the
 /// schema does not allow. Summary and content are <c>type="html"</c>: the escaped HTML keeps its wrapper in every
 /// parser, where the <c>xhtml</c> wrapper <c>div</c> is stripped by some.
+/// <para>
+/// Media: the lead image and each attachment are <c>link rel="enclosure"</c> (type and length when known) and Media
+/// RSS <c>media:content</c>, with <c>xmlns:media</c> declared on <c>feed</c>. WebSub hubs are
+/// <c>link rel="hub"</c>; RFC 5005 links are <c>link</c> elements, with <c>fh:archive</c> on archive documents.
+/// </para>
 /// </remarks>
 public sealed class AtomFeedWriter : FeedWriter
 {
     private const string Ns = "http://www.w3.org/2005/Atom";
+    private const string HistoryNs = "http://purl.org/syndication/history/1.0";
+    private const string XmlnsNs = "http://www.w3.org/2000/xmlns/";
 
     /// <summary>Creates an Atom writer.</summary>
     /// <param name="options">Writer options; null for <see cref="FeedWriterOptions.Default"/>.</param>
+    /// <exception cref="ArgumentException"><see cref="FeedWriterOptions.Stylesheet"/> is absolute but not http(s).</exception>
     public AtomFeedWriter(FeedWriterOptions? options = null)
         : base(options)
     {
+        XmlStylesheet.Validate(options);
     }
 
     /// <inheritdoc />
@@ -36,12 +45,21 @@ public sealed class AtomFeedWriter : FeedWriter
 
     private sealed class Document(Stream output, FeedWriterOptions options) : XmlFeedDocument(output, options)
     {
+        private readonly Uri? _stylesheet = options.Stylesheet;
+
         public override void WriteStart(NormalizedHeader feed)
         {
             var info = feed.Info;
             Xml.WriteStartDocument();
+            XmlStylesheet.Write(Xml, _stylesheet);
             Xml.WriteStartElement("feed", Ns);
             Xml.WriteAttributeString("xmlns", Ns);
+            MediaRss.DeclareNamespace(Xml);
+            if (info.History is { IsArchive: true })
+            {
+                Xml.WriteAttributeString("xmlns", "fh", XmlnsNs, HistoryNs);
+            }
+
             WriteXmlLang(feed.Language);
             Xml.WriteElementString("title", Ns, feed.Title);
             if (feed.Subtitle is not null)
@@ -53,6 +71,16 @@ public sealed class AtomFeedWriter : FeedWriter
             if (info.SelfLink is not null)
             {
                 WriteLink("self", "application/atom+xml", info.SelfLink);
+            }
+
+            foreach (var hub in info.Hubs)
+            {
+                WriteLink("hub", null, hub);
+            }
+
+            if (info.History is { } history)
+            {
+                WriteHistoryLinks(history);
             }
 
             Xml.WriteElementString("id", Ns, feed.Id);
@@ -81,6 +109,11 @@ public sealed class AtomFeedWriter : FeedWriter
             {
                 Xml.WriteElementString("generator", Ns, info.Generator);
             }
+
+            if (info.History is { IsArchive: true })
+            {
+                Xml.WriteElementString("fh", "archive", HistoryNs, string.Empty);
+            }
         }
 
         public override void WriteArticle(NormalizedHeader feed, NormalizedArticle article)
@@ -95,6 +128,11 @@ public sealed class AtomFeedWriter : FeedWriter
             if (source.Url is not null)
             {
                 WriteLink("alternate", "text/html", source.Url);
+            }
+
+            foreach (var media in article.Media)
+            {
+                WriteEnclosure(media);
             }
 
             Xml.WriteElementString("id", Ns, article.Id);
@@ -114,6 +152,7 @@ public sealed class AtomFeedWriter : FeedWriter
 
             WriteHtml("summary", article.StandfirstHtml, article);
             WriteHtml("content", article.BodyHtml, article);
+            MediaRss.WriteMedia(Xml, article);
             Xml.WriteEndElement();
         }
 
@@ -133,12 +172,62 @@ public sealed class AtomFeedWriter : FeedWriter
             Xml.WriteEndElement();
         }
 
-        private void WriteLink(string rel, string type, Uri href)
+        private void WriteLink(string rel, string? type, Uri href)
         {
             Xml.WriteStartElement("link", Ns);
             Xml.WriteAttributeString("rel", rel);
-            Xml.WriteAttributeString("type", type);
+            if (type is not null)
+            {
+                Xml.WriteAttributeString("type", type);
+            }
+
             Xml.WriteAttributeString("href", href.AbsoluteUri);
+            Xml.WriteEndElement();
+        }
+
+        /// <summary>RFC 5005: archived feeds (§4) and paged feeds (§3); same-format documents, so the type is Atom's.</summary>
+        private void WriteHistoryLinks(FeedHistory history)
+        {
+            (string Rel, Uri? Href)[] links =
+            [
+                ("current", history.Current),
+                ("prev-archive", history.PreviousArchive),
+                ("next-archive", history.NextArchive),
+                ("first", history.First),
+                ("last", history.Last),
+                ("previous", history.Previous),
+                ("next", history.Next),
+            ];
+            foreach (var (rel, href) in links)
+            {
+                if (href is not null)
+                {
+                    WriteLink(rel, "application/atom+xml", href);
+                }
+            }
+        }
+
+        /// <summary>RFC 4287 §4.2.7.2: <c>rel="enclosure"</c>, with <c>length</c> only when known (never invented).</summary>
+        private void WriteEnclosure(NormalizedMedia media)
+        {
+            Xml.WriteStartElement("link", Ns);
+            Xml.WriteAttributeString("rel", "enclosure");
+            if (media.MediaType is not null)
+            {
+                Xml.WriteAttributeString("type", media.MediaType);
+            }
+
+            Xml.WriteAttributeString("href", media.Url.AbsoluteUri);
+            if (media.Length is { } length)
+            {
+                Xml.WriteAttributeString("length", length.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            if (media.Title is not null)
+            {
+                Xml.WriteAttributeString("title", media.Title);
+            }
+
             Xml.WriteEndElement();
         }
 

@@ -14,6 +14,9 @@ namespace FeedKit.Formats.Json;
 /// <c>summary</c> is the standfirst as plain text, with the first-strong guard like titles.</item>
 /// <item>Authors are the 1.1 <c>authors</c> array; JSON Feed has no e-mail field, so an author with an e-mail and no
 /// URI gets a <c>mailto:</c> URL.</item>
+/// <item>Media: the lead image is <c>image</c>; the article's other media are <c>attachments</c> (with
+/// <c>size_in_bytes</c> and <c>duration_in_seconds</c> when known). WebSub hubs are <c>hubs</c>; of RFC 5005's links only
+/// the next (older) page or archive fits, as <c>next_url</c>.</item>
 /// <item>Text is written as UTF-8, not as <c>\u</c> escapes, so Arabic stays readable; JSON still escapes what it must.</item>
 /// <item>Indented output uses <c>\n</c> line ends. (On .NET 8, <see cref="Utf8JsonWriter"/> uses the platform's line end:
 /// on Windows there, set <see cref="FeedWriterOptions.Indent"/> to false for bytes identical to other machines.)</item>
@@ -74,6 +77,11 @@ public sealed class JsonFeedWriter : FeedWriter
                 _json.WriteString("feed_url", info.SelfLink.AbsoluteUri);
             }
 
+            if ((info.History?.Next ?? info.History?.PreviousArchive) is { } next)
+            {
+                _json.WriteString("next_url", next.AbsoluteUri);
+            }
+
             if (feed.Subtitle is not null)
             {
                 _json.WriteString("description", feed.Subtitle);
@@ -95,6 +103,20 @@ public sealed class JsonFeedWriter : FeedWriter
             }
 
             WriteAuthors(info.Authors);
+            if (!info.Hubs.IsEmpty)
+            {
+                _json.WriteStartArray("hubs");
+                foreach (var hub in info.Hubs)
+                {
+                    _json.WriteStartObject();
+                    _json.WriteString("type", "WebSub");
+                    _json.WriteString("url", hub.AbsoluteUri);
+                    _json.WriteEndObject();
+                }
+
+                _json.WriteEndArray();
+            }
+
             _json.WriteStartArray("items");
         }
 
@@ -143,6 +165,7 @@ public sealed class JsonFeedWriter : FeedWriter
                 _json.WriteString("language", article.Language.Value);
             }
 
+            WriteAttachments(article);
             _json.WriteEndObject();
         }
 
@@ -157,6 +180,50 @@ public sealed class JsonFeedWriter : FeedWriter
         public override void Flush() => _json.Flush();
 
         public override void Dispose() => _json.Dispose();
+
+        /// <summary>JSON Feed 1.1 <c>attachments</c>: the article's media besides the lead image (which is <c>image</c>).</summary>
+        private void WriteAttachments(NormalizedArticle article)
+        {
+            var started = false;
+            foreach (var media in article.Media)
+            {
+                if (media.IsLeadImage)
+                {
+                    continue;
+                }
+
+                if (!started)
+                {
+                    _json.WriteStartArray("attachments");
+                    started = true;
+                }
+
+                _json.WriteStartObject();
+                _json.WriteString("url", media.Url.AbsoluteUri);
+                _json.WriteString("mime_type", media.MediaType);
+                if (media.Title is not null)
+                {
+                    _json.WriteString("title", media.Title);
+                }
+
+                if (media.Length is { } length)
+                {
+                    _json.WriteNumber("size_in_bytes", length);
+                }
+
+                if (media.Duration is { } duration)
+                {
+                    _json.WriteNumber("duration_in_seconds", MediaRss.Seconds(duration));
+                }
+
+                _json.WriteEndObject();
+            }
+
+            if (started)
+            {
+                _json.WriteEndArray();
+            }
+        }
 
         private void WriteAuthors(System.Collections.Immutable.ImmutableArray<Author> authors)
         {

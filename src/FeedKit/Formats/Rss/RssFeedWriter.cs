@@ -13,6 +13,10 @@ namespace FeedKit.Formats.Rss;
 /// <item><c>pubDate</c> is RFC 822 in GMT. RSS has no field for an item's update date, so it is not written.</item>
 /// <item><c>author</c> is written only for a single author with an e-mail address (what RSS allows); otherwise each author is a <c>dc:creator</c>. An item without authors takes the feed's.</item>
 /// <item>The channel's <c>description</c> is the feed's subtitle, or its title when it has none (RSS requires one).</item>
+/// <item>Media: one <c>enclosure</c> per item (what readers handle): the first attachment, else the lead image, with
+/// <c>length="0"</c> and a lint warning when the size is not known; every file is a Media RSS <c>media:content</c>
+/// (<c>xmlns:media</c> declared on <c>rss</c> with the other prefixes).</item>
+/// <item>WebSub hubs and RFC 5005 links are <c>atom:link</c> elements; archive documents have <c>fh:archive</c>.</item>
 /// </list>
 /// </remarks>
 public sealed class RssFeedWriter : FeedWriter
@@ -21,12 +25,15 @@ public sealed class RssFeedWriter : FeedWriter
     private const string ContentNs = "http://purl.org/rss/1.0/modules/content/";
     private const string DcNs = "http://purl.org/dc/elements/1.1/";
     private const string XmlnsNs = "http://www.w3.org/2000/xmlns/";
+    private const string HistoryNs = "http://purl.org/syndication/history/1.0";
 
     /// <summary>Creates an RSS writer.</summary>
     /// <param name="options">Writer options; null for <see cref="FeedWriterOptions.Default"/>.</param>
+    /// <exception cref="ArgumentException"><see cref="FeedWriterOptions.Stylesheet"/> is absolute but not http(s).</exception>
     public RssFeedWriter(FeedWriterOptions? options = null)
         : base(options)
     {
+        XmlStylesheet.Validate(options);
     }
 
     /// <inheritdoc />
@@ -42,15 +49,23 @@ public sealed class RssFeedWriter : FeedWriter
 
     private sealed class Document(Stream output, FeedWriterOptions options) : XmlFeedDocument(output, options)
     {
+        private readonly Uri? _stylesheet = options.Stylesheet;
+
         public override void WriteStart(NormalizedHeader feed)
         {
             var info = feed.Info;
             Xml.WriteStartDocument();
+            XmlStylesheet.Write(Xml, _stylesheet);
             Xml.WriteStartElement("rss");
             Xml.WriteAttributeString("version", "2.0");
             Xml.WriteAttributeString("xmlns", "atom", XmlnsNs, AtomNs);
             Xml.WriteAttributeString("xmlns", "content", XmlnsNs, ContentNs);
             Xml.WriteAttributeString("xmlns", "dc", XmlnsNs, DcNs);
+            MediaRss.DeclareNamespace(Xml);
+            if (info.History is { IsArchive: true })
+            {
+                Xml.WriteAttributeString("xmlns", "fh", XmlnsNs, HistoryNs);
+            }
             Xml.WriteStartElement("channel");
             Xml.WriteElementString("title", feed.Title);
             Xml.WriteElementString("link", info.SiteLink.AbsoluteUri);
@@ -78,6 +93,37 @@ public sealed class RssFeedWriter : FeedWriter
                 Xml.WriteAttributeString("type", "application/rss+xml");
                 Xml.WriteAttributeString("href", info.SelfLink.AbsoluteUri);
                 Xml.WriteEndElement();
+            }
+
+            foreach (var hub in info.Hubs)
+            {
+                WriteAtomLink("hub", null, hub);
+            }
+
+            if (info.History is { } history)
+            {
+                (string Rel, Uri? Href)[] links =
+                [
+                    ("current", history.Current),
+                    ("prev-archive", history.PreviousArchive),
+                    ("next-archive", history.NextArchive),
+                    ("first", history.First),
+                    ("last", history.Last),
+                    ("previous", history.Previous),
+                    ("next", history.Next),
+                ];
+                foreach (var (rel, href) in links)
+                {
+                    if (href is not null)
+                    {
+                        WriteAtomLink(rel, "application/rss+xml", href);
+                    }
+                }
+
+                if (history.IsArchive)
+                {
+                    Xml.WriteElementString("fh", "archive", HistoryNs, string.Empty);
+                }
             }
 
             if ((info.Logo ?? info.Icon) is { } image)
@@ -128,6 +174,20 @@ public sealed class RssFeedWriter : FeedWriter
                 Xml.WriteElementString("category", tag);
             }
 
+            foreach (var media in article.Media)
+            {
+                if (media.IsRssEnclosure)
+                {
+                    // RSS requires length; unknown is written as 0 (the RSS Advisory Board's convention) and the
+                    // normalizer warns about it, never a made-up size.
+                    Xml.WriteStartElement("enclosure");
+                    Xml.WriteAttributeString("url", media.Url.AbsoluteUri);
+                    Xml.WriteAttributeString("length", (media.Length ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture));
+                    Xml.WriteAttributeString("type", media.MediaType);
+                    Xml.WriteEndElement();
+                }
+            }
+
             Xml.WriteStartElement("guid");
             Xml.WriteAttributeString("isPermaLink", article.IdIsUrl ? "true" : "false");
             Xml.WriteString(article.Id);
@@ -138,6 +198,20 @@ public sealed class RssFeedWriter : FeedWriter
                 Xml.WriteElementString("language", DcNs, article.Language.Value);
             }
 
+            MediaRss.WriteMedia(Xml, article);
+            Xml.WriteEndElement();
+        }
+
+        private void WriteAtomLink(string rel, string? type, Uri href)
+        {
+            Xml.WriteStartElement("atom", "link", AtomNs);
+            Xml.WriteAttributeString("rel", rel);
+            if (type is not null)
+            {
+                Xml.WriteAttributeString("type", type);
+            }
+
+            Xml.WriteAttributeString("href", href.AbsoluteUri);
             Xml.WriteEndElement();
         }
 
