@@ -36,4 +36,26 @@ public sealed record FeedHistory
 
     /// <summary>The page after this one, with older entries (<c>rel="next"</c>).</summary>
     public Uri? Next { get; init; }
+
+    /// <summary>The links that are set, as RFC 5005 relation names, in a fixed order (the writers' order).</summary>
+    internal IEnumerable<(string Rel, Uri Href)> Links()
+    {
+        (string Rel, Uri? Href)[] links =
+        [
+            ("current", Current),
+            ("prev-archive", PreviousArchive),
+            ("next-archive", NextArchive),
+            ("first", First),
+            ("last", Last),
+            ("previous", Previous),
+            ("next", Next),
+        ];
+        foreach (var (rel, href) in links)
+        {
+            if (href is not null)
+            {
+                yield return (rel, href);
+            }
+        }
+    }
 }

@@ -188,22 +188,9 @@ public sealed class AtomFeedWriter : FeedWriter
         /// <summary>RFC 5005: archived feeds (§4) and paged feeds (§3); same-format documents, so the type is Atom's.</summary>
         private void WriteHistoryLinks(FeedHistory history)
         {
-            (string Rel, Uri? Href)[] links =
-            [
-                ("current", history.Current),
-                ("prev-archive", history.PreviousArchive),
-                ("next-archive", history.NextArchive),
-                ("first", history.First),
-                ("last", history.Last),
-                ("previous", history.Previous),
-                ("next", history.Next),
-            ];
-            foreach (var (rel, href) in links)
+            foreach (var (rel, href) in history.Links())
             {
-                if (href is not null)
-                {
-                    WriteLink(rel, "application/atom+xml", href);
-                }
+                WriteLink(rel, "application/atom+xml", href);
             }
         }
 

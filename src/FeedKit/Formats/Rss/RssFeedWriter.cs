@@ -102,22 +102,9 @@ public sealed class RssFeedWriter : FeedWriter
 
             if (info.History is { } history)
             {
-                (string Rel, Uri? Href)[] links =
-                [
-                    ("current", history.Current),
-                    ("prev-archive", history.PreviousArchive),
-                    ("next-archive", history.NextArchive),
-                    ("first", history.First),
-                    ("last", history.Last),
-                    ("previous", history.Previous),
-                    ("next", history.Next),
-                ];
-                foreach (var (rel, href) in links)
+                foreach (var (rel, href) in history.Links())
                 {
-                    if (href is not null)
-                    {
-                        WriteAtomLink(rel, "application/rss+xml", href);
-                    }
+                    WriteAtomLink(rel, "application/rss+xml", href);
                 }
 
                 if (history.IsArchive)
