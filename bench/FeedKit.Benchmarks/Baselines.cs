@@ -55,26 +55,32 @@ internal static class Baselines
             xml.WriteString(html.Append("</p></div>").ToString());
             xml.WriteEndElement();
 
-            html.Clear().Append("<div dir=\"rtl\" lang=\"ar\">");
-            foreach (var block in article.Body)
-            {
-                var (open, close, text) = block switch
-                {
-                    Subheading s => ("<h2>", "</h2>", s.Text),
-                    Paragraph p => ("<p>", "</p>", p.Text),
-                    _ => ("<p>", "</p>", string.Empty),
-                };
-                AppendHtml(html.Append(open), text).Append(close).Append('\n');
-            }
-
             xml.WriteStartElement("content", AtomNs);
             xml.WriteAttributeString("type", "html");
-            xml.WriteString(html.Append("</div>").ToString());
+            xml.WriteString(RenderBody(html, article));
             xml.WriteEndElement();
             xml.WriteEndElement();
         }
 
         xml.WriteEndElement();
+    }
+
+    /// <summary>The body as FeedKit renders it for an Arabic article: a dir/lang wrapper, one element per block.</summary>
+    private static string RenderBody(StringBuilder html, Article article)
+    {
+        html.Clear().Append("<div dir=\"rtl\" lang=\"ar\">");
+        foreach (var block in article.Body)
+        {
+            var (open, close, text) = block switch
+            {
+                Subheading s => ("<h2>", "</h2>", s.Text),
+                Paragraph p => ("<p>", "</p>", p.Text),
+                _ => ("<p>", "</p>", string.Empty),
+            };
+            AppendHtml(html.Append(open), text).Append(close).Append('\n');
+        }
+
+        return html.Append("</div>").ToString();
     }
 
     private static StringBuilder AppendHtml(StringBuilder html, string text)
@@ -110,19 +116,7 @@ internal static class Baselines
             json.WriteString("id", article.Url!.AbsoluteUri);
             json.WriteString("url", article.Url.AbsoluteUri);
             json.WriteString("title", article.Headline);
-            html.Clear().Append("<div dir=\"rtl\" lang=\"ar\">");
-            foreach (var block in article.Body)
-            {
-                var (open, close, text) = block switch
-                {
-                    Subheading s => ("<h2>", "</h2>", s.Text),
-                    Paragraph p => ("<p>", "</p>", p.Text),
-                    _ => ("<p>", "</p>", string.Empty),
-                };
-                AppendHtml(html.Append(open), text).Append(close).Append('\n');
-            }
-
-            json.WriteString("content_html", html.Append("</div>").ToString());
+            json.WriteString("content_html", RenderBody(html, article));
             json.WriteString("summary", article.Standfirst);
             json.WriteString("date_published", article.Published);
             json.WriteString("date_modified", article.Updated ?? article.Published);
