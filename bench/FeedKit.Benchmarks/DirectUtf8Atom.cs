@@ -98,25 +98,12 @@ internal sealed class DirectUtf8Atom : IDisposable
         _used += bytes.Length;
     }
 
-    private void Text(ReadOnlySpan<char> text)
-    {
-        while (!text.IsEmpty)
-        {
-            var special = text.IndexOfAny(XmlSpecial);
-            var run = special < 0 ? text : text[..special];
-            Transcode(run);
-            if (special < 0)
-            {
-                return;
-            }
-
-            Raw(text[special] switch { '&' => "&amp;"u8, '<' => "&lt;"u8, '>' => "&gt;"u8, _ => "&quot;"u8 });
-            text = text[(special + 1)..];
-        }
-    }
+    private void Text(ReadOnlySpan<char> text) => Escaped(text, html: false);
 
     /// <summary>Text inside HTML inside XML: escaped twice (&amp; becomes &amp;amp;).</summary>
-    private void HtmlText(ReadOnlySpan<char> text)
+    private void HtmlText(ReadOnlySpan<char> text) => Escaped(text, html: true);
+
+    private void Escaped(ReadOnlySpan<char> text, bool html)
     {
         while (!text.IsEmpty)
         {
@@ -128,7 +115,17 @@ internal sealed class DirectUtf8Atom : IDisposable
                 return;
             }
 
-            Raw(text[special] switch { '&' => "&amp;amp;"u8, '<' => "&amp;lt;"u8, '>' => "&amp;gt;"u8, _ => "\""u8 });
+            Raw((text[special], html) switch
+            {
+                ('&', false) => "&amp;"u8,
+                ('<', false) => "&lt;"u8,
+                ('>', false) => "&gt;"u8,
+                ('"', false) => "&quot;"u8,
+                ('&', true) => "&amp;amp;"u8,
+                ('<', true) => "&amp;lt;"u8,
+                ('>', true) => "&amp;gt;"u8,
+                _ => "\""u8,
+            });
             text = text[(special + 1)..];
         }
     }
