@@ -54,7 +54,7 @@ internal sealed class AuthorSettings
     public string? Uri { get; set; }
 }
 
-internal sealed class ArticleSettings
+internal class ArticleSettings
 {
     public string? Id { get; set; }
     public string? Url { get; set; }

@@ -210,18 +210,11 @@ internal static class JsonArticleReader
     private static string ToModelName(string jsonName) =>
         jsonName.Length == 0 ? jsonName : char.ToUpperInvariant(jsonName[0]) + jsonName[1..];
 
-    private sealed class JsonArticle
+    /// <summary>An article file: what feedkit.json can say about an article, plus its texts.</summary>
+    private sealed class JsonArticle : ArticleSettings
     {
-        public string? Id { get; set; }
-        public string? Url { get; set; }
         public string? Headline { get; set; }
         public string? Standfirst { get; set; }
-        public string? Published { get; set; }
-        public string? Updated { get; set; }
-        public string? Language { get; set; }
-        public string? Direction { get; set; }
-        public List<AuthorSettings>? Authors { get; set; }
-        public List<string>? Tags { get; set; }
         public ImageSettings? LeadImage { get; set; }
         public List<JsonBlock>? Body { get; set; }
     }

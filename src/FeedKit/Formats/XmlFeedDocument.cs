@@ -10,10 +10,12 @@ internal abstract class XmlFeedDocument : FeedDocument
     protected const string XmlNamespace = "http://www.w3.org/XML/1998/namespace";
 
     private readonly Stream _output;
+    private readonly Uri? _stylesheet;
 
     protected XmlFeedDocument(Stream output, FeedWriterOptions options)
     {
         _output = output;
+        _stylesheet = options.Stylesheet;
         Xml = XmlWriter.Create(output, new XmlWriterSettings
         {
             Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
@@ -27,6 +29,13 @@ internal abstract class XmlFeedDocument : FeedDocument
     }
 
     protected XmlWriter Xml { get; }
+
+    /// <summary>The XML declaration and, when asked for, the <c>xml-stylesheet</c> instruction.</summary>
+    protected void WriteProlog()
+    {
+        Xml.WriteStartDocument();
+        XmlStylesheet.Write(Xml, _stylesheet);
+    }
 
     public sealed override void WriteEnd()
     {

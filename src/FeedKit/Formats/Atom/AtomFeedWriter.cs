@@ -45,13 +45,10 @@ public sealed class AtomFeedWriter : FeedWriter
 
     private sealed class Document(Stream output, FeedWriterOptions options) : XmlFeedDocument(output, options)
     {
-        private readonly Uri? _stylesheet = options.Stylesheet;
-
         public override void WriteStart(NormalizedHeader feed)
         {
             var info = feed.Info;
-            Xml.WriteStartDocument();
-            XmlStylesheet.Write(Xml, _stylesheet);
+            WriteProlog();
             Xml.WriteStartElement("feed", Ns);
             Xml.WriteAttributeString("xmlns", Ns);
             MediaRss.DeclareNamespace(Xml);

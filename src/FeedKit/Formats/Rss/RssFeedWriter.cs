@@ -49,13 +49,10 @@ public sealed class RssFeedWriter : FeedWriter
 
     private sealed class Document(Stream output, FeedWriterOptions options) : XmlFeedDocument(output, options)
     {
-        private readonly Uri? _stylesheet = options.Stylesheet;
-
         public override void WriteStart(NormalizedHeader feed)
         {
             var info = feed.Info;
-            Xml.WriteStartDocument();
-            XmlStylesheet.Write(Xml, _stylesheet);
+            WriteProlog();
             Xml.WriteStartElement("rss");
             Xml.WriteAttributeString("version", "2.0");
             Xml.WriteAttributeString("xmlns", "atom", XmlnsNs, AtomNs);
