@@ -1,5 +1,4 @@
 using System.Text;
-using System.Xml;
 
 namespace FeedKit.Formats;
 
@@ -26,7 +25,7 @@ internal static class XmlStylesheet
     }
 
     /// <summary>Writes the instruction, when the option is set; call right after <c>WriteStartDocument</c>.</summary>
-    public static void Write(XmlWriter xml, Uri? stylesheet)
+    public static void Write(Utf8XmlWriter xml, Uri? stylesheet)
     {
         if (stylesheet is null)
         {

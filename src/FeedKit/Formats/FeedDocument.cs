@@ -9,7 +9,7 @@ internal abstract class FeedDocument : IDisposable
 {
     public abstract void WriteStart(NormalizedHeader header);
 
-    public abstract void WriteArticle(NormalizedHeader header, NormalizedArticle article);
+    public abstract void WriteArticle(NormalizedHeader header, in NormalizedArticle article);
 
     /// <summary>Closes the document, including the final line feed.</summary>
     public abstract void WriteEnd();

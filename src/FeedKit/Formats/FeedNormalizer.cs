@@ -1,7 +1,4 @@
-using System.Buffers.Binary;
 using System.Collections.Immutable;
-using System.Security.Cryptography;
-using System.Text;
 using FeedKit.Html;
 using FeedKit.Lint;
 using FeedKit.Model;
@@ -25,7 +22,7 @@ namespace FeedKit.Formats;
 /// <item>raw HTML blocks are sanitized unless marked trusted (see <see cref="RawHtml.Trusted"/>).</item>
 /// </list>
 /// </remarks>
-internal sealed partial class FeedNormalizer
+internal sealed partial class FeedNormalizer : IDisposable
 {
     private static readonly DateTimeOffset Implausible = new(1990, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
@@ -36,18 +33,19 @@ internal sealed partial class FeedNormalizer
     private readonly DateTimeOffset? _now;
     private readonly FeedInfo _info;
 
-    // Ids seen so far, by a 128-bit digest rather than the string, so that a streamed feed of 100,000 articles
-    // keeps 3 MB of digests instead of every id. (A digest collision between different ids is 2^-128 unlikely.)
-    private readonly Dictionary<UInt128, int> _seenIds = [];
+    // Ids seen so far, by digest rather than the string (see IdDigest for the odds of a collision), so that a
+    // streamed feed of 100,000 articles keeps under 3 MB instead of every id.
+    private readonly IdDigestSet _seenIds;
     private readonly string? _id;
     private readonly string _title;
     private readonly string? _subtitle;
     private readonly TextDirection _direction;
     private int _nextIndex;
 
-    private FeedNormalizer(FeedInfo info, FeedWriterOptions? options, FeedFormat format, Action<FeedProblem>? warnings, DateTimeOffset? now)
+    private FeedNormalizer(FeedInfo info, FeedWriterOptions? options, FeedFormat format, Action<FeedProblem>? warnings, DateTimeOffset? now, int expectedArticles = 0)
     {
         ArgumentNullException.ThrowIfNull(info);
+        _seenIds = new IdDigestSet(expectedArticles);
         _options = options ?? FeedWriterOptions.Default;
         _format = format;
         _warnings = warnings ?? _options.Warnings;
@@ -97,7 +95,7 @@ internal sealed partial class FeedNormalizer
         Html,
     }
 
-    /// <summary>Validates and resolves a whole feed; throws one exception with every error.</summary>
+    /// <summary>Validates and resolves a whole feed; throws one exception with every error. Dispose the result.</summary>
     public static NormalizedFeed Normalize(Feed feed, FeedWriterOptions? options, FeedFormat format) =>
         NormalizeCore(feed, options, format, warnings: null, now: null, out var errors)
         ?? throw new FeedValidationException(errors);
@@ -105,7 +103,7 @@ internal sealed partial class FeedNormalizer
     /// <summary>Runs every check for one format and reports errors and warnings instead of throwing.</summary>
     public static void Check(Feed feed, FeedWriterOptions? options, FeedFormat format, DateTimeOffset? now, Action<FeedProblem> report)
     {
-        NormalizeCore(feed, options, format, report, now, out var errors);
+        NormalizeCore(feed, options, format, report, now, out var errors)?.Dispose();
         foreach (var error in errors)
         {
             report(error);
@@ -133,15 +131,15 @@ internal sealed partial class FeedNormalizer
     {
         var normalized = Next(article);
         ThrowIfErrors();
-        return normalized!;
+        return normalized!.Value;
     }
 
     private static NormalizedFeed? NormalizeCore(Feed feed, FeedWriterOptions? options, FeedFormat format, Action<FeedProblem>? warnings, DateTimeOffset? now, out List<FeedProblem> errors)
     {
         ArgumentNullException.ThrowIfNull(feed);
-        var normalizer = new FeedNormalizer(feed.Info, options, format, warnings, now);
+        using var normalizer = new FeedNormalizer(feed.Info, options, format, warnings, now, feed.Articles.Length);
         errors = normalizer._errors;
-        var articles = ImmutableArray.CreateBuilder<NormalizedArticle>(feed.Articles.Length);
+        var articles = new NormalizedFeed(feed.Articles.Length);
         foreach (var article in feed.Articles)
         {
             if (normalizer.Next(article) is { } normalized)
@@ -153,7 +151,7 @@ internal sealed partial class FeedNormalizer
         var updated = feed.Info.Updated;
         if (updated is null)
         {
-            foreach (var article in articles)
+            foreach (ref readonly var article in articles.Articles)
             {
                 if (updated is null || article.Updated.UtcDateTime > updated.Value.UtcDateTime)
                 {
@@ -167,7 +165,14 @@ internal sealed partial class FeedNormalizer
             normalizer.Error(FieldPath.Feed.Then("Updated"), "a feed with no articles needs an explicit Updated date (FeedKit never uses the clock, so that the same input always gives the same feed)");
         }
 
-        return errors.Count > 0 ? null : new NormalizedFeed(normalizer.Header(updated!.Value), articles.ToImmutable());
+        if (errors.Count > 0)
+        {
+            articles.Dispose();
+            return null;
+        }
+
+        articles.Header = normalizer.Header(updated!.Value);
+        return articles;
     }
 
     private NormalizedHeader Header(DateTimeOffset updated) => new(
@@ -182,32 +187,22 @@ internal sealed partial class FeedNormalizer
     private NormalizedArticle? Next(Article article)
     {
         var index = _nextIndex++;
-        var normalized = NormalizeArticle(article, index);
-        if (normalized is null)
+        if (NormalizeArticle(article, index) is not { } normalized)
         {
             return null;
         }
 
-        var digest = Digest(normalized.Id);
-        if (_seenIds.TryGetValue(digest, out var first))
+        if (!_seenIds.TryAdd(IdDigest.Of(normalized.Id), index, out var first))
         {
             Error(FieldPath.Article(index).Then("Id"), $"\"{normalized.Id}\" is also the id of articles[{first}]; every article needs an id of its own");
             return null;
         }
 
-        _seenIds.Add(digest, index);
         return normalized;
     }
 
-    private static UInt128 Digest(string id)
-    {
-        var byteCount = Encoding.UTF8.GetByteCount(id);
-        var bytes = byteCount <= 512 ? stackalloc byte[512] : new byte[byteCount];
-        var length = Encoding.UTF8.GetBytes(id, bytes);
-        Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(bytes[..length], hash);
-        return BinaryPrimitives.ReadUInt128LittleEndian(hash);
-    }
+    /// <summary>Gives back the pooled table of id digests.</summary>
+    public void Dispose() => _seenIds.Dispose();
 
     private void ThrowIfErrors()
     {
@@ -291,15 +286,14 @@ internal sealed partial class FeedNormalizer
             ?? TextDirection.LeftToRight;
         CheckBidi(clean, at, language, direction);
 
-        var context = new HtmlContext(language, direction, clean.Url);
         var guardedStandfirst = standfirst is null ? null : Guard(standfirst, direction);
-        var standfirstHtml = guardedStandfirst is null ? null : ArticleHtml.RenderStandfirst(guardedStandfirst, context);
 
         // RSS: the W3C validator wants a description before content:encoded; without a standfirst, the first
         // paragraph stands in (documented).
-        if (standfirstHtml is null && _format == FeedFormat.Rss && body.OfType<Paragraph>().FirstOrDefault() is { } first)
+        var summary = guardedStandfirst;
+        if (summary is null && _format == FeedFormat.Rss && FirstParagraph(body) is { } first)
         {
-            standfirstHtml = ArticleHtml.RenderStandfirst(Guard(first.Text, direction), context);
+            summary = Guard(first.Text, direction);
         }
 
         return new NormalizedArticle(
@@ -308,14 +302,24 @@ internal sealed partial class FeedNormalizer
             idIsUrl,
             Guard(headline, direction),
             guardedStandfirst,
-            standfirstHtml,
-            ArticleHtml.RenderBody(clean, context),
+            summary,
             clean.Updated ?? clean.Published,
             language,
-            direction)
+            direction,
+            ResolveMedia(clean, at, direction));
+    }
+
+    private static Paragraph? FirstParagraph(ImmutableArray<Block> body)
+    {
+        foreach (var block in body)
         {
-            Media = ResolveMedia(clean, at, direction),
-        };
+            if (block is Paragraph paragraph)
+            {
+                return paragraph;
+            }
+        }
+
+        return null;
     }
 
     private void CheckBidi(Article article, FieldPath at, LanguageTag? language, TextDirection direction)
@@ -632,12 +636,19 @@ internal sealed partial class FeedNormalizer
             return null;
         }
 
+        var line = kind is TextKind.RequiredLine or TextKind.OptionalLine;
+        if (TextCleaner.IsClean(text, line))
+        {
+            // The common case, settled by one vectorized scan: every check below would pass and change nothing.
+            return text;
+        }
+
         if (CheckCharacters(text, at) is null)
         {
             return null;
         }
 
-        var clean = kind is TextKind.RequiredLine or TextKind.OptionalLine ? TextCleaner.Line(text) : TextCleaner.Block(text);
+        var clean = line ? TextCleaner.Line(text) : TextCleaner.Block(text);
         if (clean.Length == 0)
         {
             if (required)

@@ -66,12 +66,13 @@ public abstract class FeedWriter
     public void Write(Feed feed, Stream output)
     {
         ArgumentNullException.ThrowIfNull(output);
-        var normalized = FeedNormalizer.Normalize(feed, Options, Format);
+        using var normalized = FeedNormalizer.Normalize(feed, Options, Format);
         using var document = CreateDocument(output);
         document.WriteStart(normalized.Header);
-        for (var i = 0; i < normalized.Articles.Length; i++)
+        var articles = normalized.Articles;
+        for (var i = 0; i < articles.Length; i++)
         {
-            document.WriteArticle(normalized.Header, normalized.Articles[i]);
+            document.WriteArticle(normalized.Header, articles[i]);
 
             // Push the low-level writer's buffer out now and then, so it never grows with the feed
             // (Utf8JsonWriter would otherwise hold the whole document).
@@ -174,22 +175,25 @@ public abstract class FeedWriter
         ArgumentNullException.ThrowIfNull(articles);
         cancellationToken.ThrowIfCancellationRequested();
         var (normalizer, header) = FeedNormalizer.ForStream(info, Options, Format);
-        using var buffer = new MemoryStream(DrainThreshold * 2);
-        using var document = CreateDocument(buffer);
-        document.WriteStart(header);
-        await foreach (var article in articles.WithCancellation(cancellationToken).ConfigureAwait(false))
+        using (normalizer)
         {
-            document.WriteArticle(header, normalizer.NextOrThrow(article));
-            document.Flush();
-            if (buffer.Length >= DrainThreshold)
+            using var buffer = new MemoryStream(DrainThreshold * 2);
+            using var document = CreateDocument(buffer);
+            document.WriteStart(header);
+            await foreach (var article in articles.WithCancellation(cancellationToken).ConfigureAwait(false))
             {
-                await DrainAsync(buffer, write, cancellationToken).ConfigureAwait(false);
+                document.WriteArticle(header, normalizer.NextOrThrow(article));
+                document.Flush();
+                if (buffer.Length >= DrainThreshold)
+                {
+                    await DrainAsync(buffer, write, cancellationToken).ConfigureAwait(false);
+                }
             }
-        }
 
-        document.WriteEnd();
-        await DrainAsync(buffer, write, cancellationToken).ConfigureAwait(false);
-        await flush(cancellationToken).ConfigureAwait(false);
+            document.WriteEnd();
+            await DrainAsync(buffer, write, cancellationToken).ConfigureAwait(false);
+            await flush(cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private static async ValueTask DrainAsync(MemoryStream buffer, Func<ReadOnlyMemory<byte>, CancellationToken, ValueTask> write, CancellationToken cancellationToken)

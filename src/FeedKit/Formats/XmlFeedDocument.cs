@@ -1,14 +1,11 @@
-using System.Text;
-using System.Xml;
+using FeedKit.Html;
 using FeedKit.Text;
 
 namespace FeedKit.Formats;
 
-/// <summary>The XML formats' shared plumbing: one <see cref="XmlWriter"/> with FeedKit's fixed settings.</summary>
+/// <summary>The XML formats' shared plumbing: one <see cref="Utf8XmlWriter"/> with FeedKit's fixed settings.</summary>
 internal abstract class XmlFeedDocument : FeedDocument
 {
-    protected const string XmlNamespace = "http://www.w3.org/XML/1998/namespace";
-
     private readonly Stream _output;
     private readonly Uri? _stylesheet;
 
@@ -16,19 +13,10 @@ internal abstract class XmlFeedDocument : FeedDocument
     {
         _output = output;
         _stylesheet = options.Stylesheet;
-        Xml = XmlWriter.Create(output, new XmlWriterSettings
-        {
-            Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
-            Indent = options.Indent,
-            IndentChars = "  ",
-            NewLineChars = "\n",
-            NewLineHandling = NewLineHandling.Replace,
-            CheckCharacters = true,
-            CloseOutput = false,
-        });
+        Xml = new Utf8XmlWriter(output, options.Indent);
     }
 
-    protected XmlWriter Xml { get; }
+    protected Utf8XmlWriter Xml { get; }
 
     /// <summary>The XML declaration and, when asked for, the <c>xml-stylesheet</c> instruction.</summary>
     protected void WriteProlog()
@@ -55,7 +43,33 @@ internal abstract class XmlFeedDocument : FeedDocument
     {
         if (language is not null)
         {
-            Xml.WriteAttributeString("xml", "lang", XmlNamespace, language.Value);
+            Xml.WriteAttributeString("xml:lang", language.Value);
         }
+    }
+
+    /// <summary>An element holding a date, formatted without allocating: RFC 3339 (Atom) or RFC 822 (RSS).</summary>
+    protected void WriteDate(string element, DateTimeOffset value, bool rfc822 = false)
+    {
+        Span<char> date = stackalloc char[Dates.MaxLength];
+        Xml.WriteElementString(element, date[..(rfc822 ? Dates.FormatRfc822(value, date) : Dates.FormatRfc3339(value, date))]);
+    }
+
+    /// <summary>An element holding HTML (escaped as text); <c>type="html"</c> and <c>xml:lang</c> when given (Atom).</summary>
+    protected void WriteHtml(string element, HtmlBuilder? html, LanguageTag? language, bool typeHtml)
+    {
+        if (html is null)
+        {
+            return;
+        }
+
+        Xml.WriteStartElement(element);
+        if (typeHtml)
+        {
+            Xml.WriteAttributeString("type", "html");
+        }
+
+        WriteXmlLang(language);
+        Xml.WriteString(html.Span);
+        Xml.WriteEndElement();
     }
 }

@@ -1,4 +1,4 @@
-using System.Text;
+using FeedKit.Formats;
 using FeedKit.Model;
 using FeedKit.Text;
 
@@ -12,38 +12,41 @@ namespace FeedKit.Html;
 /// </summary>
 internal static class ArticleHtml
 {
-    /// <summary>The standfirst as one paragraph inside the wrapper.</summary>
-    public static string RenderStandfirst(string standfirst, HtmlContext context)
+    /// <summary>
+    /// The summary (<see cref="NormalizedArticle.SummaryText"/>) as one paragraph inside the wrapper, in the calling
+    /// thread's builder: read it before rendering anything else. Null when the article has no summary.
+    /// </summary>
+    public static HtmlBuilder? RenderSummary(in NormalizedArticle article)
     {
-        var html = Rent();
-        OpenWrapper(html, context);
-        html.Append("<p>").AppendText(standfirst).Append("</p>");
-        return html.Append("</div>").ToString();
+        if (article.SummaryText is not { } summary)
+        {
+            return null;
+        }
+
+        var html = HtmlBuilder.Rent();
+        OpenWrapper(html, article.Html);
+        html.Append("<p>").AppendText(summary).Append("</p>");
+        return html.Append("</div>");
     }
 
-    // One builder per thread, reused: rendering allocates only the finished string.
-    [ThreadStatic]
-    private static StringBuilder? cached;
-
-    private static StringBuilder Rent()
+    /// <summary>
+    /// The lead image and body blocks inside the wrapper, in the calling thread's builder: read it before rendering
+    /// anything else. Null when there is nothing to show.
+    /// </summary>
+    public static HtmlBuilder? RenderBody(in NormalizedArticle article)
     {
-        var html = cached ??= new StringBuilder(4096);
-        return html.Clear();
-    }
-
-    /// <summary>The lead image and body blocks inside the wrapper; null when there is nothing to show.</summary>
-    public static string? RenderBody(Article article, HtmlContext context)
-    {
-        var html = Rent();
+        var html = HtmlBuilder.Rent();
+        var context = article.Html;
+        var source = article.Source;
         OpenWrapper(html, context);
         var empty = true;
-        if (article.LeadImage is { } lead)
+        if (source.LeadImage is { } lead)
         {
             RenderFigure(html, lead, block: null, context);
             empty = false;
         }
 
-        foreach (var block in article.Body)
+        foreach (var block in source.Body)
         {
             if (RenderBlock(html, block, context, separator: !empty))
             {
@@ -51,7 +54,7 @@ internal static class ArticleHtml
             }
         }
 
-        return empty ? null : html.Append("</div>").ToString();
+        return empty ? null : html.Append("</div>");
     }
 
     /// <summary>The plain text a block shows, for direction detection; null for raw HTML and images without text.</summary>
@@ -65,7 +68,7 @@ internal static class ArticleHtml
         _ => null,
     };
 
-    private static void OpenWrapper(StringBuilder html, HtmlContext context)
+    private static void OpenWrapper(HtmlBuilder html, HtmlContext context)
     {
         html.Append("<div");
         html.AppendAttribute("dir", DirValue(context.Direction));
@@ -77,7 +80,7 @@ internal static class ArticleHtml
         html.Append('>');
     }
 
-    private static bool RenderBlock(StringBuilder html, Block block, HtmlContext context, bool separator)
+    private static bool RenderBlock(HtmlBuilder html, Block block, HtmlContext context, bool separator)
     {
         var text = PlainTextOf(block);
         if (block is Paragraph or Subheading or Quote && string.IsNullOrWhiteSpace(text))
@@ -150,7 +153,7 @@ internal static class ArticleHtml
         return true;
     }
 
-    private static void RenderFigure(StringBuilder html, Image image, Block? block, HtmlContext context)
+    private static void RenderFigure(HtmlBuilder html, Image image, Block? block, HtmlContext context)
     {
         html.Append("<figure");
         if (block is not null)
@@ -175,7 +178,7 @@ internal static class ArticleHtml
     /// order: explicit, from its language, from its text when every strong character in it runs against the
     /// article's direction (a quote wholly in English inside an Arabic story), else the article's.
     /// </summary>
-    private static void AppendBlockAttributes(StringBuilder html, Block block, string? text, HtmlContext context)
+    private static void AppendBlockAttributes(HtmlBuilder html, Block block, string? text, HtmlContext context)
     {
         var direction = block.Direction
             ?? block.Language?.Direction

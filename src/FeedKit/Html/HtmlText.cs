@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace FeedKit.Html;
 
 /// <summary>Minimal HTML escaping: only what HTML needs, so that Arabic or Hebrew text stays readable.</summary>
@@ -8,7 +6,7 @@ internal static class HtmlText
     private static readonly System.Buffers.SearchValues<char> TextSpecial = System.Buffers.SearchValues.Create("&<>");
 
     /// <summary>Appends text content, escaping <c>&amp;</c>, <c>&lt;</c> and <c>&gt;</c>.</summary>
-    public static StringBuilder AppendText(this StringBuilder html, string text)
+    public static HtmlBuilder AppendText(this HtmlBuilder html, string text)
     {
         var rest = text.AsSpan();
         while (true)
@@ -25,7 +23,7 @@ internal static class HtmlText
     }
 
     /// <summary>Appends <c> name="value"</c>, escaping the value for a double-quoted attribute.</summary>
-    public static StringBuilder AppendAttribute(this StringBuilder html, string name, string value)
+    public static HtmlBuilder AppendAttribute(this HtmlBuilder html, string name, string value)
     {
         html.Append(' ').Append(name).Append("=\"");
         foreach (var c in value)

@@ -1,6 +1,7 @@
 using System.ServiceModel.Syndication;
 using System.Xml;
 using FeedKit.Formats;
+using FeedKit.Html;
 using FeedKit.Lint;
 using FeedKit.Model;
 using FeedKit.Text;
@@ -29,7 +30,7 @@ public static class SyndicationInterop
     /// <exception cref="FeedValidationException">The feed has errors (Atom's rules apply).</exception>
     public static SyndicationFeed ToSyndicationFeed(this Feed feed, FeedWriterOptions? options = null)
     {
-        var normalized = FeedNormalizer.Normalize(feed, options, FeedFormat.Atom);
+        using var normalized = FeedNormalizer.Normalize(feed, options, FeedFormat.Atom);
         var header = normalized.Header;
         var info = header.Info;
         var result = new SyndicationFeed
@@ -66,11 +67,17 @@ public static class SyndicationInterop
             result.Authors.Add(ToPerson(author));
         }
 
-        result.Items = normalized.Articles.Select(ToItem).ToList();
+        var items = new List<SyndicationItem>(normalized.Articles.Length);
+        foreach (ref readonly var article in normalized.Articles)
+        {
+            items.Add(ToItem(article));
+        }
+
+        result.Items = items;
         return result;
     }
 
-    private static SyndicationItem ToItem(NormalizedArticle article)
+    private static SyndicationItem ToItem(in NormalizedArticle article)
     {
         var source = article.Source;
         var item = new SyndicationItem
@@ -85,14 +92,14 @@ public static class SyndicationInterop
             item.Links.Add(new SyndicationLink(source.Url, "alternate", null, "text/html", 0));
         }
 
-        if (article.StandfirstHtml is not null)
+        if (ArticleHtml.RenderSummary(article) is { } summary)
         {
-            item.Summary = new TextSyndicationContent(article.StandfirstHtml, TextSyndicationContentKind.Html);
+            item.Summary = new TextSyndicationContent(summary.ToString(), TextSyndicationContentKind.Html);
         }
 
-        if (article.BodyHtml is not null)
+        if (ArticleHtml.RenderBody(article) is { } body)
         {
-            item.Content = new TextSyndicationContent(article.BodyHtml, TextSyndicationContentKind.Html);
+            item.Content = new TextSyndicationContent(body.ToString(), TextSyndicationContentKind.Html);
         }
 
         foreach (var author in source.Authors)

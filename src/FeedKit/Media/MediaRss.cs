@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Xml;
 using FeedKit.Text;
 
 namespace FeedKit.Formats;
@@ -13,22 +11,20 @@ namespace FeedKit.Formats;
 internal static class MediaRss
 {
     public const string Namespace = "http://search.yahoo.com/mrss/";
-    private const string XmlnsNamespace = "http://www.w3.org/2000/xmlns/";
-    private const string XmlNamespace = "http://www.w3.org/XML/1998/namespace";
 
     /// <summary>Declares <c>xmlns:media</c> on the root element just started.</summary>
-    public static void DeclareNamespace(XmlWriter xml) =>
-        xml.WriteAttributeString("xmlns", "media", XmlnsNamespace, Namespace);
+    public static void DeclareNamespace(Utf8XmlWriter xml) =>
+        xml.WriteAttributeString("xmlns:media", Namespace);
 
     /// <summary>
     /// One <c>media:content</c> per file (title, description in the article's language, thumbnail inside), then a
     /// <c>media:thumbnail</c> of the lead image for readers that look for the item's picture there.
     /// </summary>
-    public static void WriteMedia(XmlWriter xml, NormalizedArticle article)
+    public static void WriteMedia(Utf8XmlWriter xml, in NormalizedArticle article)
     {
         foreach (var media in article.Media)
         {
-            xml.WriteStartElement("media", "content", Namespace);
+            xml.WriteStartElement("media:content");
             xml.WriteAttributeString("url", media.Url.AbsoluteUri);
             if (media.MediaType is not null)
             {
@@ -43,22 +39,22 @@ internal static class MediaRss
             // Media RSS wants a positive fileSize: an empty file has none worth telling.
             if (media.Length is > 0)
             {
-                xml.WriteAttributeString("fileSize", media.Length.Value.ToString(CultureInfo.InvariantCulture));
+                xml.WriteNumberAttribute("fileSize", media.Length.Value);
             }
 
             if (media.Duration is { } duration)
             {
-                xml.WriteAttributeString("duration", Seconds(duration).ToString(CultureInfo.InvariantCulture));
+                xml.WriteNumberAttribute("duration", Seconds(duration));
             }
 
             if (media.Title is not null)
             {
-                WriteText(xml, "title", media.Title, article.Language);
+                WriteText(xml, "media:title", media.Title, article.Language);
             }
 
             if (media.Description is not null)
             {
-                WriteText(xml, "description", media.Description, article.Language);
+                WriteText(xml, "media:description", media.Description, article.Language);
             }
 
             if (media.Thumbnail is not null)
@@ -78,24 +74,32 @@ internal static class MediaRss
         }
     }
 
+    /// <summary>An attribute holding a whole number, in ASCII digits whatever the culture, without allocating.</summary>
+    public static void WriteNumberAttribute(this Utf8XmlWriter xml, string name, long value)
+    {
+        Span<char> digits = stackalloc char[20];
+        value.TryFormat(digits, out var length, default, System.Globalization.CultureInfo.InvariantCulture);
+        xml.WriteAttributeString(name, digits[..length]);
+    }
+
     /// <summary>Whole seconds, rounded up: what Media RSS's <c>duration</c> and JSON Feed's <c>duration_in_seconds</c> hold.</summary>
     public static long Seconds(TimeSpan duration) =>
         (duration.Ticks + TimeSpan.TicksPerSecond - 1) / TimeSpan.TicksPerSecond;
 
-    private static void WriteThumbnail(XmlWriter xml, Uri url)
+    private static void WriteThumbnail(Utf8XmlWriter xml, Uri url)
     {
-        xml.WriteStartElement("media", "thumbnail", Namespace);
+        xml.WriteStartElement("media:thumbnail");
         xml.WriteAttributeString("url", url.AbsoluteUri);
         xml.WriteEndElement();
     }
 
-    private static void WriteText(XmlWriter xml, string element, string text, LanguageTag? language)
+    private static void WriteText(Utf8XmlWriter xml, string element, string text, LanguageTag? language)
     {
-        xml.WriteStartElement("media", element, Namespace);
+        xml.WriteStartElement(element);
         xml.WriteAttributeString("type", "plain");
         if (language is not null)
         {
-            xml.WriteAttributeString("xml", "lang", XmlNamespace, language.Value);
+            xml.WriteAttributeString("xml:lang", language.Value);
         }
 
         xml.WriteString(text);

@@ -9,6 +9,22 @@ namespace FeedKit.Text;
 /// </summary>
 internal static class TextCleaner
 {
+    /// <summary>
+    /// Whether <paramref name="text"/> is certainly clean: not empty, made of ordinary characters only (see
+    /// <see cref="OrdinaryText"/>: valid XML, no controls, no bidi embeddings, already NFC), not starting or ending
+    /// with white space and, for a single line, without two spaces in a row. <see cref="Line"/> or
+    /// <see cref="Block"/> would return it unchanged, and no character check can fail on it. False means only
+    /// "look closer", not "wrong".
+    /// </summary>
+    public static bool IsClean(ReadOnlySpan<char> text, bool line) =>
+        !text.IsEmpty
+        && OrdinaryText.IndexOfNotOrdinary(text) < 0
+
+        // The only white space among ordinary characters: the space and the no-break space.
+        && text[0] is not (' ' or '\u00A0')
+        && text[^1] is not (' ' or '\u00A0')
+        && (!line || !text.Contains("  ", StringComparison.Ordinal));
+
     /// <summary>A single-line field: titles, names, tags.</summary>
     public static string Line(string text)
     {

@@ -95,8 +95,24 @@ public static class UnicodeNormalization
         int firstMaybe = -1;
         int lastStarter = 0;
         int lastCcc = 0;
+        int ordinaryRun = 0;
         for (int i = 0; i < text.Length;)
         {
+            // Ordinary characters are starters that NFC leaves alone: after a few plain starters in a row, skip the
+            // rest of such a run with a vectorized scan (one mark in a long Arabic paragraph should not cost a scan per letter).
+            if (ordinaryRun >= 8)
+            {
+                ordinaryRun = 0;
+                int skip = OrdinaryText.IndexOfNotOrdinary(text[i..]);
+                if (skip < 0)
+                    break;
+                if (skip > 0)
+                {
+                    i += skip;
+                    lastStarter = i - 1;
+                    lastCcc = 0;
+                }
+            }
             int start = i;
             int cp = ReadCodePoint(text, ref i);
             int props = cp < FirstNoOrMaybe ? 0 : PropsOf(cp);
@@ -115,6 +131,7 @@ public static class UnicodeNormalization
             if (ccc == 0)
                 lastStarter = start;
             lastCcc = ccc;
+            ordinaryRun = props == 0 ? ordinaryRun + 1 : 0;
         }
         return firstMaybe;
     }

@@ -24,4 +24,26 @@ public sealed class DatesTests
         var value = new DateTimeOffset(y, mo, d, h, mi, 0, TimeSpan.FromMinutes(offsetMinutes));
         Assert.Equal(expected, Dates.Rfc822(value));
     }
+
+    /// <summary>The digit-by-digit formatting against .NET's invariant-culture format strings, over random dates and offsets.</summary>
+    [Fact]
+    public void Formatting_matches_the_invariant_culture_formats()
+    {
+        var random = new Random(3);
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        for (var i = 0; i < 20000; i++)
+        {
+            var ticks = (long)(random.NextDouble() * DateTime.MaxValue.AddDays(-2).Ticks) + TimeSpan.TicksPerDay;
+            var fraction = random.Next(4) switch { 0 => 0, 1 => ticks % TimeSpan.TicksPerSecond, 2 => ticks % TimeSpan.TicksPerSecond / 10000 * 10000, _ => 1 };
+            var local = new DateTime(ticks - (ticks % TimeSpan.TicksPerSecond) + fraction);
+            var offset = TimeSpan.FromMinutes(random.Next(-14 * 4, 14 * 4 + 1) * 15);
+            var value = new DateTimeOffset(local, offset);
+
+            var expected3339 = local.ToString("yyyy'-'MM'-'dd'T'HH':'mm':'ss", invariant)
+                + (fraction == 0 ? string.Empty : "." + fraction.ToString("0000000", invariant).TrimEnd('0'))
+                + (offset == TimeSpan.Zero ? "Z" : (offset < TimeSpan.Zero ? "-" : "+") + offset.Duration().ToString("hh':'mm", invariant));
+            Assert.Equal(expected3339, Dates.Rfc3339(value));
+            Assert.Equal(value.UtcDateTime.ToString("ddd, dd MMM yyyy HH':'mm':'ss 'GMT'", invariant), Dates.Rfc822(value));
+        }
+    }
 }

@@ -1,3 +1,4 @@
+using FeedKit.Html;
 using FeedKit.Model;
 
 namespace FeedKit.Formats.Atom;
@@ -21,7 +22,6 @@ public sealed class AtomFeedWriter : FeedWriter
 {
     private const string Ns = "http://www.w3.org/2005/Atom";
     private const string HistoryNs = "http://purl.org/syndication/history/1.0";
-    private const string XmlnsNs = "http://www.w3.org/2000/xmlns/";
 
     /// <summary>Creates an Atom writer.</summary>
     /// <param name="options">Writer options; null for <see cref="FeedWriterOptions.Default"/>.</param>
@@ -49,19 +49,19 @@ public sealed class AtomFeedWriter : FeedWriter
         {
             var info = feed.Info;
             WriteProlog();
-            Xml.WriteStartElement("feed", Ns);
+            Xml.WriteStartElement("feed");
             Xml.WriteAttributeString("xmlns", Ns);
             MediaRss.DeclareNamespace(Xml);
             if (info.History is { IsArchive: true })
             {
-                Xml.WriteAttributeString("xmlns", "fh", XmlnsNs, HistoryNs);
+                Xml.WriteAttributeString("xmlns:fh", HistoryNs);
             }
 
             WriteXmlLang(feed.Language);
-            Xml.WriteElementString("title", Ns, feed.Title);
+            Xml.WriteElementString("title", feed.Title);
             if (feed.Subtitle is not null)
             {
-                Xml.WriteElementString("subtitle", Ns, feed.Subtitle);
+                Xml.WriteElementString("subtitle", feed.Subtitle);
             }
 
             WriteLink("alternate", "text/html", info.SiteLink);
@@ -80,8 +80,8 @@ public sealed class AtomFeedWriter : FeedWriter
                 WriteHistoryLinks(history);
             }
 
-            Xml.WriteElementString("id", Ns, feed.Id);
-            Xml.WriteElementString("updated", Ns, Dates.Rfc3339(feed.Updated));
+            Xml.WriteElementString("id", feed.Id);
+            WriteDate("updated", feed.Updated);
             foreach (var author in info.Authors)
             {
                 WriteAuthor(author);
@@ -89,36 +89,36 @@ public sealed class AtomFeedWriter : FeedWriter
 
             if (!string.IsNullOrWhiteSpace(info.Rights))
             {
-                Xml.WriteElementString("rights", Ns, info.Rights);
+                Xml.WriteElementString("rights", info.Rights);
             }
 
             if (info.Icon is not null)
             {
-                Xml.WriteElementString("icon", Ns, info.Icon.AbsoluteUri);
+                Xml.WriteElementString("icon", info.Icon.AbsoluteUri);
             }
 
             if (info.Logo is not null)
             {
-                Xml.WriteElementString("logo", Ns, info.Logo.AbsoluteUri);
+                Xml.WriteElementString("logo", info.Logo.AbsoluteUri);
             }
 
             if (!string.IsNullOrWhiteSpace(info.Generator))
             {
-                Xml.WriteElementString("generator", Ns, info.Generator);
+                Xml.WriteElementString("generator", info.Generator);
             }
 
             if (info.History is { IsArchive: true })
             {
-                Xml.WriteElementString("fh", "archive", HistoryNs, string.Empty);
+                Xml.WriteElementString("fh:archive", string.Empty);
             }
         }
 
-        public override void WriteArticle(NormalizedHeader feed, NormalizedArticle article)
+        public override void WriteArticle(NormalizedHeader feed, in NormalizedArticle article)
         {
             var source = article.Source;
-            Xml.WriteStartElement("entry", Ns);
+            Xml.WriteStartElement("entry");
             WriteXmlLang(article.Language);
-            Xml.WriteStartElement("title", Ns);
+            Xml.WriteStartElement("title");
             WriteXmlLang(article.Language);
             Xml.WriteString(article.Headline);
             Xml.WriteEndElement();
@@ -132,9 +132,9 @@ public sealed class AtomFeedWriter : FeedWriter
                 WriteEnclosure(media);
             }
 
-            Xml.WriteElementString("id", Ns, article.Id);
-            Xml.WriteElementString("published", Ns, Dates.Rfc3339(source.Published));
-            Xml.WriteElementString("updated", Ns, Dates.Rfc3339(article.Updated));
+            Xml.WriteElementString("id", article.Id);
+            WriteDate("published", source.Published);
+            WriteDate("updated", article.Updated);
             foreach (var author in source.Authors)
             {
                 WriteAuthor(author);
@@ -142,36 +142,22 @@ public sealed class AtomFeedWriter : FeedWriter
 
             foreach (var tag in source.Tags)
             {
-                Xml.WriteStartElement("category", Ns);
+                Xml.WriteStartElement("category");
                 Xml.WriteAttributeString("term", tag);
                 Xml.WriteEndElement();
             }
 
-            WriteHtml("summary", article.StandfirstHtml, article);
-            WriteHtml("content", article.BodyHtml, article);
+            WriteHtml("summary", ArticleHtml.RenderSummary(article), article.Language, typeHtml: true);
+            WriteHtml("content", ArticleHtml.RenderBody(article), article.Language, typeHtml: true);
             MediaRss.WriteMedia(Xml, article);
             Xml.WriteEndElement();
         }
 
         protected override void WriteEndCore() => Xml.WriteEndElement();
 
-        private void WriteHtml(string element, string? html, NormalizedArticle article)
-        {
-            if (html is null)
-            {
-                return;
-            }
-
-            Xml.WriteStartElement(element, Ns);
-            Xml.WriteAttributeString("type", "html");
-            WriteXmlLang(article.Language);
-            Xml.WriteString(html);
-            Xml.WriteEndElement();
-        }
-
         private void WriteLink(string rel, string? type, Uri href)
         {
-            Xml.WriteStartElement("link", Ns);
+            Xml.WriteStartElement("link");
             Xml.WriteAttributeString("rel", rel);
             if (type is not null)
             {
@@ -194,7 +180,7 @@ public sealed class AtomFeedWriter : FeedWriter
         /// <summary>RFC 4287 §4.2.7.2: <c>rel="enclosure"</c>, with <c>length</c> only when known (never invented).</summary>
         private void WriteEnclosure(NormalizedMedia media)
         {
-            Xml.WriteStartElement("link", Ns);
+            Xml.WriteStartElement("link");
             Xml.WriteAttributeString("rel", "enclosure");
             if (media.MediaType is not null)
             {
@@ -204,7 +190,7 @@ public sealed class AtomFeedWriter : FeedWriter
             Xml.WriteAttributeString("href", media.Url.AbsoluteUri);
             if (media.Length is { } length)
             {
-                Xml.WriteAttributeString("length", length.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                Xml.WriteNumberAttribute("length", length);
             }
 
             if (media.Title is not null)
@@ -217,16 +203,16 @@ public sealed class AtomFeedWriter : FeedWriter
 
         private void WriteAuthor(Author author)
         {
-            Xml.WriteStartElement("author", Ns);
-            Xml.WriteElementString("name", Ns, author.Name);
+            Xml.WriteStartElement("author");
+            Xml.WriteElementString("name", author.Name);
             if (!string.IsNullOrWhiteSpace(author.Email))
             {
-                Xml.WriteElementString("email", Ns, author.Email);
+                Xml.WriteElementString("email", author.Email);
             }
 
             if (author.Uri is not null)
             {
-                Xml.WriteElementString("uri", Ns, author.Uri.AbsoluteUri);
+                Xml.WriteElementString("uri", author.Uri.AbsoluteUri);
             }
 
             Xml.WriteEndElement();

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using FeedKit.Html;
 using FeedKit.Model;
 
 namespace FeedKit.Formats.Json;
@@ -48,12 +49,13 @@ public sealed class JsonFeedWriter : FeedWriter
     private sealed class Document : FeedDocument
     {
         private readonly Stream _output;
+        private readonly PooledBufferWriter _buffer = new();
         private readonly Utf8JsonWriter _json;
 
         public Document(Stream output, FeedWriterOptions options)
         {
             _output = output;
-            _json = new Utf8JsonWriter(output, new JsonWriterOptions
+            _json = new Utf8JsonWriter(_buffer, new JsonWriterOptions
             {
                 Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
                 Indented = options.Indent,
@@ -120,7 +122,7 @@ public sealed class JsonFeedWriter : FeedWriter
             _json.WriteStartArray("items");
         }
 
-        public override void WriteArticle(NormalizedHeader feed, NormalizedArticle article)
+        public override void WriteArticle(NormalizedHeader feed, in NormalizedArticle article)
         {
             var source = article.Source;
             _json.WriteStartObject();
@@ -131,7 +133,8 @@ public sealed class JsonFeedWriter : FeedWriter
             }
 
             _json.WriteString("title", article.Headline);
-            _json.WriteString("content_html", article.BodyHtml ?? article.StandfirstHtml ?? string.Empty);
+            var html = ArticleHtml.RenderBody(article) ?? ArticleHtml.RenderSummary(article);
+            _json.WriteString("content_html", html is null ? default : html.Span);
             if (article.Standfirst is not null)
             {
                 _json.WriteString("summary", article.Standfirst);
@@ -142,10 +145,11 @@ public sealed class JsonFeedWriter : FeedWriter
                 _json.WriteString("image", source.LeadImage.Url.AbsoluteUri);
             }
 
-            _json.WriteString("date_published", Dates.Rfc3339(source.Published));
-            if (source.Updated is not null)
+            Span<char> date = stackalloc char[Dates.MaxLength];
+            _json.WriteString("date_published", date[..Dates.FormatRfc3339(source.Published, date)]);
+            if (source.Updated is { } updated)
             {
-                _json.WriteString("date_modified", Dates.Rfc3339(source.Updated.Value));
+                _json.WriteString("date_modified", date[..Dates.FormatRfc3339(updated, date)]);
             }
 
             WriteAuthors(source.Authors);
@@ -173,16 +177,24 @@ public sealed class JsonFeedWriter : FeedWriter
         {
             _json.WriteEndArray();
             _json.WriteEndObject();
-            _json.Flush();
+            Flush();
             _output.WriteByte((byte)'\n');
         }
 
-        public override void Flush() => _json.Flush();
+        public override void Flush()
+        {
+            _json.Flush();
+            _buffer.DrainTo(_output);
+        }
 
-        public override void Dispose() => _json.Dispose();
+        public override void Dispose()
+        {
+            _json.Dispose();
+            _buffer.Dispose();
+        }
 
         /// <summary>JSON Feed 1.1 <c>attachments</c>: the article's media besides the lead image (which is <c>image</c>).</summary>
-        private void WriteAttachments(NormalizedArticle article)
+        private void WriteAttachments(in NormalizedArticle article)
         {
             var started = false;
             foreach (var media in article.Media)

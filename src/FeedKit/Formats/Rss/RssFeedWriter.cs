@@ -1,3 +1,4 @@
+using FeedKit.Html;
 using FeedKit.Model;
 
 namespace FeedKit.Formats.Rss;
@@ -24,7 +25,6 @@ public sealed class RssFeedWriter : FeedWriter
     private const string AtomNs = "http://www.w3.org/2005/Atom";
     private const string ContentNs = "http://purl.org/rss/1.0/modules/content/";
     private const string DcNs = "http://purl.org/dc/elements/1.1/";
-    private const string XmlnsNs = "http://www.w3.org/2000/xmlns/";
     private const string HistoryNs = "http://purl.org/syndication/history/1.0";
 
     /// <summary>Creates an RSS writer.</summary>
@@ -55,13 +55,13 @@ public sealed class RssFeedWriter : FeedWriter
             WriteProlog();
             Xml.WriteStartElement("rss");
             Xml.WriteAttributeString("version", "2.0");
-            Xml.WriteAttributeString("xmlns", "atom", XmlnsNs, AtomNs);
-            Xml.WriteAttributeString("xmlns", "content", XmlnsNs, ContentNs);
-            Xml.WriteAttributeString("xmlns", "dc", XmlnsNs, DcNs);
+            Xml.WriteAttributeString("xmlns:atom", AtomNs);
+            Xml.WriteAttributeString("xmlns:content", ContentNs);
+            Xml.WriteAttributeString("xmlns:dc", DcNs);
             MediaRss.DeclareNamespace(Xml);
             if (info.History is { IsArchive: true })
             {
-                Xml.WriteAttributeString("xmlns", "fh", XmlnsNs, HistoryNs);
+                Xml.WriteAttributeString("xmlns:fh", HistoryNs);
             }
             Xml.WriteStartElement("channel");
             Xml.WriteElementString("title", feed.Title);
@@ -77,7 +77,7 @@ public sealed class RssFeedWriter : FeedWriter
                 Xml.WriteElementString("copyright", info.Rights);
             }
 
-            Xml.WriteElementString("lastBuildDate", Dates.Rfc822(feed.Updated));
+            WriteDate("lastBuildDate", feed.Updated, rfc822: true);
             if (!string.IsNullOrWhiteSpace(info.Generator))
             {
                 Xml.WriteElementString("generator", info.Generator);
@@ -85,7 +85,7 @@ public sealed class RssFeedWriter : FeedWriter
 
             if (info.SelfLink is not null)
             {
-                Xml.WriteStartElement("atom", "link", AtomNs);
+                Xml.WriteStartElement("atom:link");
                 Xml.WriteAttributeString("rel", "self");
                 Xml.WriteAttributeString("type", "application/rss+xml");
                 Xml.WriteAttributeString("href", info.SelfLink.AbsoluteUri);
@@ -106,7 +106,7 @@ public sealed class RssFeedWriter : FeedWriter
 
                 if (history.IsArchive)
                 {
-                    Xml.WriteElementString("fh", "archive", HistoryNs, string.Empty);
+                    Xml.WriteElementString("fh:archive", string.Empty);
                 }
             }
 
@@ -120,7 +120,7 @@ public sealed class RssFeedWriter : FeedWriter
             }
         }
 
-        public override void WriteArticle(NormalizedHeader feed, NormalizedArticle article)
+        public override void WriteArticle(NormalizedHeader feed, in NormalizedArticle article)
         {
             var source = article.Source;
             var authors = source.Authors.IsEmpty ? feed.Info.Authors : source.Authors;
@@ -131,15 +131,8 @@ public sealed class RssFeedWriter : FeedWriter
                 Xml.WriteElementString("link", source.Url.AbsoluteUri);
             }
 
-            if (article.StandfirstHtml is not null)
-            {
-                Xml.WriteElementString("description", article.StandfirstHtml);
-            }
-
-            if (article.BodyHtml is not null)
-            {
-                Xml.WriteElementString("encoded", ContentNs, article.BodyHtml);
-            }
+            WriteHtml("description", ArticleHtml.RenderSummary(article), language: null, typeHtml: false);
+            WriteHtml("content:encoded", ArticleHtml.RenderBody(article), language: null, typeHtml: false);
 
             if (authors is [{ Email: { } email } single] && !string.IsNullOrWhiteSpace(email))
             {
@@ -149,7 +142,7 @@ public sealed class RssFeedWriter : FeedWriter
             {
                 foreach (var author in authors)
                 {
-                    Xml.WriteElementString("creator", DcNs, author.Name);
+                    Xml.WriteElementString("dc:creator", author.Name);
                 }
             }
 
@@ -166,7 +159,7 @@ public sealed class RssFeedWriter : FeedWriter
                     // normalizer warns about it, never a made-up size.
                     Xml.WriteStartElement("enclosure");
                     Xml.WriteAttributeString("url", media.Url.AbsoluteUri);
-                    Xml.WriteAttributeString("length", (media.Length ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture));
+                    Xml.WriteNumberAttribute("length", media.Length ?? 0);
                     Xml.WriteAttributeString("type", media.MediaType);
                     Xml.WriteEndElement();
                 }
@@ -176,10 +169,10 @@ public sealed class RssFeedWriter : FeedWriter
             Xml.WriteAttributeString("isPermaLink", article.IdIsUrl ? "true" : "false");
             Xml.WriteString(article.Id);
             Xml.WriteEndElement();
-            Xml.WriteElementString("pubDate", Dates.Rfc822(source.Published));
+            WriteDate("pubDate", source.Published, rfc822: true);
             if (article.Language is not null)
             {
-                Xml.WriteElementString("language", DcNs, article.Language.Value);
+                Xml.WriteElementString("dc:language", article.Language.Value);
             }
 
             MediaRss.WriteMedia(Xml, article);
@@ -188,7 +181,7 @@ public sealed class RssFeedWriter : FeedWriter
 
         private void WriteAtomLink(string rel, string? type, Uri href)
         {
-            Xml.WriteStartElement("atom", "link", AtomNs);
+            Xml.WriteStartElement("atom:link");
             Xml.WriteAttributeString("rel", rel);
             if (type is not null)
             {
