@@ -6,7 +6,7 @@ namespace FeedKit.Formats;
 /// <summary>Checks of the feed-level links of issue 7: WebSub hubs and RFC 5005 history links.</summary>
 internal sealed partial class FeedNormalizer
 {
-    private void CheckFeedLinks(FeedInfo info, FieldPath at)
+    private void CheckFeedLinks(FeedInfo info, in FieldPath at)
     {
         for (var h = 0; h < info.Hubs.Length; h++)
         {

@@ -322,7 +322,7 @@ internal sealed partial class FeedNormalizer : IDisposable
         return null;
     }
 
-    private void CheckBidi(Article article, FieldPath at, LanguageTag? language, TextDirection direction)
+    private void CheckBidi(Article article, in FieldPath at, LanguageTag? language, TextDirection direction)
     {
         string Declared() => article.Language is null ? $"the feed's language \"{language}\"" : $"\"{language}\"";
         switch (language?.Direction)
@@ -390,10 +390,19 @@ internal sealed partial class FeedNormalizer : IDisposable
         return null;
     }
 
-    private ImmutableArray<Block> Blocks(ImmutableArray<Block> body, FieldPath at) =>
-        Each(body, (this, at), static (state, block, b) => state.Item1.Block(block, state.at.Index(b)));
+    private ImmutableArray<Block> Blocks(ImmutableArray<Block> body, in FieldPath at) =>
+        Each(body, (this, at), static (state, block, b) => state.Item1.Block(block, state.at, b));
 
-    private Block? Block(Block block, FieldPath path) => block switch
+    /// <summary>Checks block <paramref name="index"/> of a body; its path is built only when there is something to check.</summary>
+    private Block? Block(Block block, in FieldPath body, int index) => block switch
+    {
+        // The common case first: a paragraph or subheading that Text would return as it is, with nothing to report.
+        Paragraph { Text: { } text } when TextCleaner.IsClean(text, line: false) => block,
+        Subheading { Text: { } text } when TextCleaner.IsClean(text, line: true) => block,
+        _ => Block(block, body.Index(index)),
+    };
+
+    private Block? Block(Block block, in FieldPath path) => block switch
     {
         null => Fail(path, "is null"),
         Paragraph { Text: null } or Subheading { Text: null } or Quote { Text: null } => Fail(path.Then("Text"), "is required (an empty string is allowed: the block is then left out)"),
@@ -406,7 +415,7 @@ internal sealed partial class FeedNormalizer : IDisposable
         _ => Fail(path, $"FeedKit cannot render a block of type {block.GetType().Name}"),
     };
 
-    private Quote? QuoteBlock(Quote quote, FieldPath path)
+    private Quote? QuoteBlock(Quote quote, in FieldPath path)
     {
         var text = Text(quote.Text, path.Then("Text"), TextKind.OptionalBlock);
         var attribution = Text(quote.Attribution, path.Then("Attribution"), TextKind.OptionalLine);
@@ -454,7 +463,7 @@ internal sealed partial class FeedNormalizer : IDisposable
         return changed?.ToImmutable() ?? items;
     }
 
-    private ListBlock? List(ListBlock list, FieldPath path)
+    private ListBlock? List(ListBlock list, in FieldPath path)
     {
         if (list.Items.IsDefaultOrEmpty)
         {
@@ -465,7 +474,7 @@ internal sealed partial class FeedNormalizer : IDisposable
         return items == list.Items ? list : list with { Items = items };
     }
 
-    private Image? Image(Image? image, FieldPath at)
+    private Image? Image(Image? image, in FieldPath at)
     {
         if (image is null)
         {
@@ -486,10 +495,10 @@ internal sealed partial class FeedNormalizer : IDisposable
             : image with { AltText = alt, Caption = caption, MediaType = mediaType };
     }
 
-    private ImmutableArray<Author> Authors(ImmutableArray<Author> authors, FieldPath at) =>
+    private ImmutableArray<Author> Authors(ImmutableArray<Author> authors, in FieldPath at) =>
         Each(authors, (this, at), static (state, author, a) => state.Item1.Author(author, state.at.Index(a)));
 
-    private Author? Author(Author? author, FieldPath path)
+    private Author? Author(Author? author, in FieldPath path)
     {
         if (author is null)
         {
@@ -543,7 +552,7 @@ internal sealed partial class FeedNormalizer : IDisposable
         return true;
     }
 
-    private void CheckLanguage(LanguageTag? language, FieldPath at, bool isFeed)
+    private void CheckLanguage(LanguageTag? language, in FieldPath at, bool isFeed)
     {
         if (language is null || language.IsIso639)
         {
@@ -563,7 +572,7 @@ internal sealed partial class FeedNormalizer : IDisposable
         }
     }
 
-    private void CheckDate(DateTimeOffset date, FieldPath at)
+    private void CheckDate(DateTimeOffset date, in FieldPath at)
     {
         if (date < Implausible)
         {
@@ -575,7 +584,7 @@ internal sealed partial class FeedNormalizer : IDisposable
         }
     }
 
-    private string? CheckId(string id, FieldPath at)
+    private string? CheckId(string id, in FieldPath at)
     {
         if (CheckCharacters(id, at) is null)
         {
@@ -591,7 +600,7 @@ internal sealed partial class FeedNormalizer : IDisposable
         return id;
     }
 
-    private void RequireWebLink(Uri? uri, FieldPath at)
+    private void RequireWebLink(Uri? uri, in FieldPath at)
     {
         if (uri is null)
         {
@@ -602,7 +611,7 @@ internal sealed partial class FeedNormalizer : IDisposable
         OptionalWebLink(uri, at);
     }
 
-    private void OptionalWebLink(Uri? uri, FieldPath at)
+    private void OptionalWebLink(Uri? uri, in FieldPath at)
     {
         if (uri is null)
         {
@@ -623,7 +632,7 @@ internal sealed partial class FeedNormalizer : IDisposable
         uri.Scheme is "javascript" or "vbscript" or "data";
 
     /// <summary>Checks and cleans one text field; null when it is absent (or wrong, with an error).</summary>
-    private string? Text(string? text, FieldPath at, TextKind kind)
+    private string? Text(string? text, in FieldPath at, TextKind kind)
     {
         var required = kind is TextKind.RequiredLine or TextKind.RequiredBlock or TextKind.Html;
         if (text is null)
@@ -669,7 +678,7 @@ internal sealed partial class FeedNormalizer : IDisposable
     }
 
     /// <summary>Errors for characters an XML feed cannot (or should not) carry; returns the text, or null.</summary>
-    private string? CheckCharacters(string text, FieldPath at)
+    private string? CheckCharacters(string text, in FieldPath at)
     {
         var index = XmlChars.IndexOfInvalid(text, out var codePoint);
         if (index >= 0)
@@ -688,18 +697,18 @@ internal sealed partial class FeedNormalizer : IDisposable
         return text;
     }
 
-    private void Error(FieldPath path, string message) =>
+    private void Error(in FieldPath path, string message) =>
         _errors.Add(new FeedProblem(FeedProblemSeverity.Error, path.ToString(), message));
 
-    private T? Fail<T>(FieldPath path, string message)
+    private T? Fail<T>(in FieldPath path, string message)
         where T : class
     {
         Error(path, message);
         return null;
     }
 
-    private Block? Fail(FieldPath path, string message) => Fail<Block>(path, message);
+    private Block? Fail(in FieldPath path, string message) => Fail<Block>(path, message);
 
-    private void Warning(FieldPath path, string message) =>
+    private void Warning(in FieldPath path, string message) =>
         _warnings?.Invoke(new FeedProblem(FeedProblemSeverity.Warning, path.ToString(), message));
 }

@@ -426,7 +426,8 @@ internal sealed class Utf8XmlWriter : IDisposable
     }
 
     /// <summary>From the exception at <paramref name="i"/> on: one character at a time until
-    /// <see cref="ResumeVector"/> ordinary ones in a row (emoji or line breaks may be dense), then vectorized again.</summary>
+    /// <see cref="ResumeVector"/> ordinary ones in a row (emoji may be dense), or right after a tab or line break,
+    /// then vectorized again.</summary>
     private static int IndexOfInvalidCharSlow(ReadOnlySpan<char> text, int i)
     {
         while (true)
@@ -443,7 +444,14 @@ internal sealed class Utf8XmlWriter : IDisposable
                 }
 
                 ordinary = 0;
-                if (c is '\t' or '\n' or '\r' || (c >= '\uE000' && c < '\uFFFE'))
+                if (c is '\t' or '\n' or '\r')
+                {
+                    // Line breaks come one at a time (between HTML blocks, in multi-line text): straight back to vectors.
+                    i++;
+                    break;
+                }
+
+                if (c >= '\uE000' && c < '\uFFFE')
                 {
                     i++;
                 }

@@ -24,7 +24,7 @@ internal sealed partial class FeedNormalizer
     /// <c>Image</c>). Errors: a missing or malformed media type, a negative length or duration, links that are not
     /// absolute http(s) URLs.
     /// </summary>
-    private ImmutableArray<MediaAttachment> Media(Article article, Image? leadImage, FieldPath at)
+    private ImmutableArray<MediaAttachment> Media(Article article, Image? leadImage, in FieldPath at)
     {
         if (leadImage?.MediaType is { } leadType && !IsMediaType(leadType))
         {
@@ -84,7 +84,7 @@ internal sealed partial class FeedNormalizer
     /// Resolves a valid article's media for the writers: types of lead images told from the file name, the one RSS
     /// enclosure chosen (the first attachment, else the lead image), and the RSS warnings about it.
     /// </summary>
-    private ImmutableArray<NormalizedMedia> ResolveMedia(Article article, FieldPath at, TextDirection direction)
+    private ImmutableArray<NormalizedMedia> ResolveMedia(Article article, in FieldPath at, TextDirection direction)
     {
         if (article.LeadImage is null && article.Media.IsEmpty)
         {
