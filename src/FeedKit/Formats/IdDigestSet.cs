@@ -8,7 +8,10 @@ namespace FeedKit.Formats;
 /// keeps about 2.6 MB instead of every id. The digests are already uniformly distributed (SHA-256), so their low
 /// bits are the hash.
 /// </summary>
-/// <remarks>The tables come from <see cref="ArrayPool{T}.Shared"/> and go back on <see cref="Dispose"/>.</remarks>
+/// <remarks>
+/// The tables come from <see cref="ArrayPool{T}.Shared"/> and the last ones go back on <see cref="Dispose"/>, so that
+/// writing feeds of the same size again and again allocates nothing.
+/// </remarks>
 internal sealed class IdDigestSet : IDisposable
 {
     private UInt128[] _digests;
@@ -106,7 +109,7 @@ internal sealed class IdDigestSet : IDisposable
             _firstPlusOne[slot] = firsts[i];
         }
 
-        ArrayPool<UInt128>.Shared.Return(digests);
-        ArrayPool<int>.Shared.Return(firsts);
+        // The outgrown tables are left to the garbage collector, not given back to the pool: the pool would keep
+        // every size a streamed feed passed through, and memory would grow twice as fast as the table.
     }
 }
