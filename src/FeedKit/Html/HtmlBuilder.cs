@@ -11,6 +11,8 @@ internal sealed class HtmlBuilder
     [ThreadStatic]
     private static HtmlBuilder? cached;
 
+    private const int MaxKeptLength = 1 << 20;
+
     private char[] _chars = new char[4096];
     private int _length;
 
@@ -32,7 +34,14 @@ internal sealed class HtmlBuilder
     /// <summary>The calling thread's builder, emptied.</summary>
     public static HtmlBuilder Rent()
     {
-        var builder = cached ??= new HtmlBuilder();
+        var builder = cached;
+
+        // One huge article should not pin megabytes on this thread for good.
+        if (builder is null || builder._chars.Length > MaxKeptLength)
+        {
+            cached = builder = new HtmlBuilder();
+        }
+
         builder._length = 0;
         return builder;
     }

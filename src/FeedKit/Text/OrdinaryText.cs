@@ -19,8 +19,9 @@ namespace FeedKit.Text;
 /// </remarks>
 internal static class OrdinaryText
 {
-    // Inclusive ranges. The first four are the commonest in news text and are tried first.
-    private static ReadOnlySpan<ushort> Ranges =>
+    // Inclusive ranges. The first four are the commonest in news text and are tried first. An array, not a span
+    // over constant data: unoptimized (Debug) code would allocate a field handle on every read of such a span.
+    private static readonly ushort[] Ranges =
     [
         0x0020, 0x007E, // printable ASCII
         0x0600, 0x060F, // Arabic number signs, comma, poetic and Quranic signs without marks

@@ -208,7 +208,7 @@ public static class UnicodeNormalization
         }
         int span = NormalizationData.DecompositionSpans[NormalizationData.DecompositionKeys.BinarySearch(cp)];
         int count = span & 7;
-        NormalizationData.DecompositionData.Slice(span >> 3, count).CopyTo(destination);
+        NormalizationData.DecompositionData.AsSpan(span >> 3, count).CopyTo(destination);
         return count;
     }
 

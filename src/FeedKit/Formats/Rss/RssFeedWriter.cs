@@ -136,7 +136,13 @@ public sealed class RssFeedWriter : FeedWriter
 
             if (authors is [{ Email: { } email } single] && !string.IsNullOrWhiteSpace(email))
             {
-                Xml.WriteElementString("author", $"{email} ({single.Name})");
+                // "email (name)", written in parts so that no string is built per item.
+                Xml.WriteStartElement("author");
+                Xml.WriteString(email);
+                Xml.WriteString(" (");
+                Xml.WriteString(single.Name);
+                Xml.WriteString(")");
+                Xml.WriteEndElement();
             }
             else
             {

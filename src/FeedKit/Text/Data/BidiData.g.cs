@@ -15,7 +15,7 @@ internal static class BidiData
     /// Runs of equal <see cref="BidiCategory"/> covering U+0000..U+10FFFF, sorted by start; each entry is
     /// <c>(start &lt;&lt; 2) | category</c> and a run ends where the next begins.
     /// </summary>
-    public static ReadOnlySpan<uint> Runs => new uint[]
+    public static readonly uint[] Runs = new uint[]
     {
         0x00000000, 0x00000105, 0x0000016C, 0x00000185, 0x000001EC, 0x000002A9, 0x000002AC, 0x000002D5,
         0x000002D8, 0x000002E9, 0x000002EC, 0x00000301, 0x0000035C, 0x00000361, 0x000003DC, 0x000003E1,

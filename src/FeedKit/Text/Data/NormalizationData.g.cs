@@ -20,7 +20,7 @@ internal static class NormalizationData
     /// Every code point with a nonzero Canonical_Combining_Class or an NFC quick-check flag, sorted; each entry is
     /// <c>cp &lt;&lt; 11 | flags &lt;&lt; 8 | ccc</c> with flags 1 = NFC_QC No, 2 = NFC_QC Maybe, 4 = decomposes.
     /// </summary>
-    public static ReadOnlySpan<uint> Props => new uint[]
+    public static readonly uint[] Props = new uint[]
     {
         0x60400, 0x60C00, 0x61400, 0x61C00, 0x62400, 0x62C00, 0x63C00, 0x64400, 0x64C00, 0x65400,
         0x65C00, 0x66400, 0x66C00, 0x67400, 0x67C00, 0x68C00, 0x69400, 0x69C00, 0x6A400, 0x6AC00,
@@ -331,7 +331,7 @@ internal static class NormalizationData
     };
 
     /// <summary>Code points with a canonical decomposition (Hangul syllables excluded), sorted.</summary>
-    public static ReadOnlySpan<int> DecompositionKeys => new int[]
+    public static readonly int[] DecompositionKeys = new int[]
     {
         0xC0, 0xC1, 0xC2, 0xC3, 0xC4, 0xC5, 0xC7, 0xC8, 0xC9, 0xCA,
         0xCB, 0xCC, 0xCD, 0xCE, 0xCF, 0xD1, 0xD2, 0xD3, 0xD4, 0xD5,
@@ -543,7 +543,7 @@ internal static class NormalizationData
     };
 
     /// <summary>For each of <see cref="DecompositionKeys"/>: <c>offset &lt;&lt; 3 | length</c> in <see cref="DecompositionData"/>.</summary>
-    public static ReadOnlySpan<int> DecompositionSpans => new int[]
+    public static readonly int[] DecompositionSpans = new int[]
     {
         0x2, 0x12, 0x22, 0x32, 0x42, 0x52, 0x62, 0x72, 0x82, 0x92,
         0xA2, 0xB2, 0xC2, 0xD2, 0xE2, 0xF2, 0x102, 0x112, 0x122, 0x132,
@@ -755,7 +755,7 @@ internal static class NormalizationData
     };
 
     /// <summary>Full (recursive) canonical decompositions, concatenated.</summary>
-    public static ReadOnlySpan<int> DecompositionData => new int[]
+    public static readonly int[] DecompositionData = new int[]
     {
         0x41, 0x300, 0x41, 0x301, 0x41, 0x302, 0x41, 0x303, 0x41, 0x308,
         0x41, 0x30A, 0x43, 0x327, 0x45, 0x300, 0x45, 0x301, 0x45, 0x302,
@@ -1101,7 +1101,7 @@ internal static class NormalizationData
     };
 
     /// <summary>Primary composition pairs <c>first &lt;&lt; 21 | second</c>, sorted (Hangul excluded).</summary>
-    public static ReadOnlySpan<long> CompositionPairs => new long[]
+    public static readonly long[] CompositionPairs = new long[]
     {
         0x7800338, 0x7A00338, 0x7C00338, 0x8200300, 0x8200301, 0x8200302,
         0x8200303, 0x8200304, 0x8200306, 0x8200307, 0x8200308, 0x8200309,
@@ -1263,7 +1263,7 @@ internal static class NormalizationData
     };
 
     /// <summary>For each of <see cref="CompositionPairs"/>: the primary composite.</summary>
-    public static ReadOnlySpan<int> CompositionResults => new int[]
+    public static readonly int[] CompositionResults = new int[]
     {
         0x226E, 0x2260, 0x226F, 0xC0, 0xC1, 0xC2, 0xC3, 0x100, 0x102, 0x226,
         0xC4, 0x1EA2, 0xC5, 0x1CD, 0x200, 0x202, 0x1EA0, 0x1E00, 0x104, 0x1E02,

@@ -189,7 +189,7 @@ internal static class BidiData
     /// Runs of equal <see cref="BidiCategory"/> covering U+0000..U+10FFFF, sorted by start; each entry is
     /// <c>(start &lt;&lt; 2) | category</c> and a run ends where the next begins.
     /// </summary>
-    public static ReadOnlySpan<uint> Runs => new uint[]
+    public static readonly uint[] Runs = new uint[]
     {{
 {cs_numbers(packed)}
     }};

@@ -242,37 +242,37 @@ internal static class NormalizationData
     /// Every code point with a nonzero Canonical_Combining_Class or an NFC quick-check flag, sorted; each entry is
     /// <c>cp &lt;&lt; 11 | flags &lt;&lt; 8 | ccc</c> with flags 1 = NFC_QC No, 2 = NFC_QC Maybe, 4 = decomposes.
     /// </summary>
-    public static ReadOnlySpan<uint> Props => new uint[]
+    public static readonly uint[] Props = new uint[]
     {{
 {cs_numbers(prop_entries)}
     }};
 
     /// <summary>Code points with a canonical decomposition (Hangul syllables excluded), sorted.</summary>
-    public static ReadOnlySpan<int> DecompositionKeys => new int[]
+    public static readonly int[] DecompositionKeys = new int[]
     {{
 {cs_numbers(decomp_keys)}
     }};
 
     /// <summary>For each of <see cref="DecompositionKeys"/>: <c>offset &lt;&lt; 3 | length</c> in <see cref="DecompositionData"/>.</summary>
-    public static ReadOnlySpan<int> DecompositionSpans => new int[]
+    public static readonly int[] DecompositionSpans = new int[]
     {{
 {cs_numbers(decomp_spans)}
     }};
 
     /// <summary>Full (recursive) canonical decompositions, concatenated.</summary>
-    public static ReadOnlySpan<int> DecompositionData => new int[]
+    public static readonly int[] DecompositionData = new int[]
     {{
 {cs_numbers(decomp_data)}
     }};
 
     /// <summary>Primary composition pairs <c>first &lt;&lt; 21 | second</c>, sorted (Hangul excluded).</summary>
-    public static ReadOnlySpan<long> CompositionPairs => new long[]
+    public static readonly long[] CompositionPairs = new long[]
     {{
 {cs_numbers(pair_keys, per_line=6)}
     }};
 
     /// <summary>For each of <see cref="CompositionPairs"/>: the primary composite.</summary>
-    public static ReadOnlySpan<int> CompositionResults => new int[]
+    public static readonly int[] CompositionResults = new int[]
     {{
 {cs_numbers(pair_values)}
     }};
@@ -283,7 +283,7 @@ internal static class NormalizationData
     region = [
         BEGIN_MARK,
         f"    // Code points assigned in Unicode {version}, the version of NormalizationData (start, end inclusive).",
-        "    private static ReadOnlySpan<int> AssignedRanges => new int[]",
+        "    private static readonly int[] AssignedRanges = new int[]",
         "    {",
         cs_numbers([v for r in ranges for v in r], per_line=10),
         "    };",
