@@ -80,7 +80,6 @@ internal sealed class Utf8XmlWriter : IDisposable
     /// U+0020 to U+D7FF, the characters the validation skips vectorized. (A <see cref="SearchValues{T}"/> rather than
     /// <c>IndexOfAnyExceptInRange</c>, whose generic code allocates until it is compiled at tier 1.)
     /// </summary>
-    private static readonly SearchValues<char> OrdinaryChars = CreateRange('\u0020', '\uD7FF');
 
     /// <summary>What processing instruction text changes: <c>?&gt;</c> gets a space, CR is normalized.</summary>
     private static readonly SearchValues<char> InstructionSpecials = SearchValues.Create("\r?");
@@ -411,81 +410,6 @@ internal sealed class Utf8XmlWriter : IDisposable
         }
     }
 
-    /// <summary>The index of the first character XML 1.0 cannot carry (C0 controls but tab, LF and CR; lone
-    /// surrogates; U+FFFE; U+FFFF), or -1.</summary>
-    private static int IndexOfInvalidChar(ReadOnlySpan<char> text)
-    {
-        // Everything from U+0020 to U+D7FF is fine: skip it vectorized, then look at what stopped the search.
-        var i = text.IndexOfAnyExcept(OrdinaryChars);
-        if (i < 0)
-        {
-            return -1;
-        }
-
-        return IndexOfInvalidCharSlow(text, i);
-    }
-
-    /// <summary>From the exception at <paramref name="i"/> on: one character at a time until
-    /// <see cref="ResumeVector"/> ordinary ones in a row (emoji may be dense), or right after a tab or line break,
-    /// then vectorized again.</summary>
-    private static int IndexOfInvalidCharSlow(ReadOnlySpan<char> text, int i)
-    {
-        while (true)
-        {
-            var ordinary = 0;
-            while (i < text.Length && ordinary < ResumeVector)
-            {
-                var c = text[i];
-                if ((uint)(c - '\u0020') <= '\uD7FF' - '\u0020')
-                {
-                    ordinary++;
-                    i++;
-                    continue;
-                }
-
-                ordinary = 0;
-                if (c is '\t' or '\n' or '\r')
-                {
-                    // Line breaks come one at a time (between HTML blocks, in multi-line text): straight back to vectors.
-                    i++;
-                    break;
-                }
-
-                if (c >= '\uE000' && c < '\uFFFE')
-                {
-                    i++;
-                }
-                else if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-                {
-                    i += 2;
-                }
-                else
-                {
-                    return i;
-                }
-            }
-
-            var next = i < text.Length ? text[i..].IndexOfAnyExcept(OrdinaryChars) : -1;
-            if (next < 0)
-            {
-                return -1;
-            }
-
-            i += next;
-        }
-    }
-
-    private static SearchValues<char> CreateRange(char first, char last)
-    {
-        var chars = new char[last - first + 1];
-        for (var i = 0; i < chars.Length; i++)
-        {
-            chars[i] = (char)(first + i);
-        }
-
-        return SearchValues.Create(chars);
-    }
-
     private static bool IsAsciiNameStart(char c) => char.IsAsciiLetter(c) || c == '_';
 
     private static string DescribeInvalid(ReadOnlySpan<char> text, int index)
@@ -506,7 +430,7 @@ internal sealed class Utf8XmlWriter : IDisposable
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void ValidateChars(ReadOnlySpan<char> text, string paramName)
     {
-        var i = IndexOfInvalidChar(text);
+        var i = FeedKit.Text.XmlChars.IndexOfInvalid(text, out _);
         if (i >= 0)
         {
             ThrowArgument(DescribeInvalid(text, i), paramName);
@@ -569,7 +493,7 @@ internal sealed class Utf8XmlWriter : IDisposable
             ThrowArgument("A name cannot be empty.", paramName);
         }
 
-        var invalid = IndexOfInvalidChar(name);
+        var invalid = FeedKit.Text.XmlChars.IndexOfInvalid(name, out _);
         if (invalid >= 0)
         {
             ThrowArgument(DescribeInvalid(name, invalid), paramName);
