@@ -108,7 +108,11 @@ public static class UnicodeNormalization
                     break;
                 if (skip > 0)
                 {
+                    // A run of ordinary characters starts with a starter and may hold lone vowel marks; when it
+                    // ends on one, look at that mark again here, after the starter it follows.
                     i += skip;
+                    if (OrdinaryText.IsMark(text[i - 1]))
+                        i--;
                     lastStarter = i - 1;
                     lastCcc = 0;
                 }

@@ -48,7 +48,7 @@ public sealed class OrdinaryTextTests
     public void The_vectorized_scan_finds_the_same_first_character_as_a_plain_loop()
     {
         var random = new Random(5);
-        char[] pool = ['a', ' ', 'ب', 'ש', '،', '\n', '\t', '\u064B', '\u0301', '\u202B', '\u0085', '\uD83D', '\uFFFE', '\u00A0', '\u06F5', '\u2014', '\u3000', 'é'];
+        char[] pool = ['a', ' ', 'ب', 'ש', '،', '\n', '\t', '\u064B', '\u064B', '\u0651', '\u064E', '\u0652', '\u0301', '\u202B', '\u0085', '\uD83D', '\uFFFE', '\u00A0', '\u06F5', '\u2014', '\u3000', 'é'];
         for (var i = 0; i < 5000; i++)
         {
             var text = new char[random.Next(0, 200)];
@@ -57,12 +57,69 @@ public sealed class OrdinaryTextTests
                 text[j] = random.Next(10) == 0 ? pool[random.Next(pool.Length)] : Ordinary[random.Next(Ordinary.Length)];
             }
 
-            var expected = Array.FindIndex(text, c => !OrdinaryText.IsOrdinary(c));
-            Assert.Equal(expected, OrdinaryText.IndexOfNotOrdinary(text));
+            Assert.Equal(PlainLoop(text), OrdinaryText.IndexOfNotOrdinary(text));
+        }
+    }
+
+    /// <summary>The rule, one character at a time: an Arabic vowel mark is ordinary only right after an ordinary non-mark.</summary>
+    private static int PlainLoop(char[] text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var ok = OrdinaryText.IsMark(text[i])
+                ? i > 0 && OrdinaryText.IsOrdinary(text[i - 1])
+                : OrdinaryText.IsOrdinary(text[i]);
+            if (!ok)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    [Fact]
+    public void A_lone_vowel_mark_after_an_ordinary_character_is_already_NFC_two_in_a_row_are_not_ordinary()
+    {
+        var marks = Enumerable.Range(0x064B, 8).Select(c => (char)c).ToArray();
+        Assert.All(marks, m => Assert.False(OrdinaryText.IsOrdinary(m)));
+        foreach (var m in marks)
+        {
+            foreach (var c in Ordinary)
+            {
+                var pair = string.Concat(c, m);
+                Assert.True(ReferenceEquals(UnicodeNormalization.ToNfc(pair), pair), $"U+{(int)c:X4} U+{(int)m:X4} changes under NFC");
+                Assert.Equal(-1, OrdinaryText.IndexOfNotOrdinary(pair));
+            }
+
+            Assert.Equal(0, OrdinaryText.IndexOfNotOrdinary(m.ToString()));
+            foreach (var second in marks)
+            {
+                // Shadda then fatha reorders under NFC; any two marks in a row take the full check.
+                Assert.Equal(2, OrdinaryText.IndexOfNotOrdinary(string.Concat("ب", m, second)));
+                Assert.Equal(34, OrdinaryText.IndexOfNotOrdinary(new string('ب', 33) + m + second + new string('ب', 40)));
+            }
+        }
+
+        Assert.Equal("\u0628\u064E\u0651", UnicodeNormalization.ToNfc("\u0628\u0651\u064E"));
+        Assert.Equal(2, OrdinaryText.IndexOfNotOrdinary("\u0628\u0651\u064E"));
+    }
+
+    [Fact]
+    public void The_NFC_quick_check_is_unchanged_by_the_vowel_mark_rule()
+    {
+        // Long ordinary runs (so the quick check skips them) ending on a lone mark, then a second mark, against ICU.
+        var random = new Random(13);
+        char[] pieces = ['ب', 'ت', ' ', '\u064B', '\u064E', '\u0651', '\u0650', '\u0652', '\u0654', 'ا'];
+        for (var i = 0; i < 5000; i++)
+        {
+            var text = new string(Enumerable.Range(0, random.Next(1, 60)).Select(_ => random.Next(3) == 0 ? pieces[random.Next(pieces.Length)] : 'ب').ToArray());
+            Assert.Equal(text.Normalize(System.Text.NormalizationForm.FormC), UnicodeNormalization.ToNfc(text));
         }
     }
 
     [Theory]
+    [InlineData("أيضاً في جنيف", true, true)]
     [InlineData("مرحبا بالعالم", true, true)]
     [InlineData("Hello, «world» — 2026", true, true)]
     [InlineData("two  spaces", false, true)]
