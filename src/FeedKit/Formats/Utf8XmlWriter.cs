@@ -1029,22 +1029,15 @@ internal sealed class Utf8XmlWriter : IDisposable
 
         public static int Escape(ref char source, int index, int length, ref byte destination)
         {
-            switch (Unsafe.Add(ref source, index))
+            var c = Unsafe.Add(ref source, index);
+            if (c != '\r')
             {
-                case '&':
-                    StoreAscii(ref destination, 0x3B_70_6D_61_26); // &amp;
-                    return OneUnit + 5;
-                case '<':
-                    StoreAscii(ref destination, 0x3B_74_6C_26); // &lt;
-                    return OneUnit + 4;
-                case '>':
-                    StoreAscii(ref destination, 0x3B_74_67_26); // &gt;
-                    return OneUnit + 4;
-                default:
-                    // CR, alone or before LF: one LF (NewLineHandling.Replace, NewLineChars "\n").
-                    destination = (byte)'\n';
-                    return index + 1 < length && Unsafe.Add(ref source, index + 1) == '\n' ? (2 * OneUnit) + 1 : OneUnit + 1;
+                return OneUnit + EscapeMarkup(c, ref destination);
             }
+
+            // CR, alone or before LF: one LF (NewLineHandling.Replace, NewLineChars "\n").
+            destination = (byte)'\n';
+            return index + 1 < length && Unsafe.Add(ref source, index + 1) == '\n' ? (2 * OneUnit) + 1 : OneUnit + 1;
         }
     }
 
@@ -1064,15 +1057,8 @@ internal sealed class Utf8XmlWriter : IDisposable
         {
             switch (Unsafe.Add(ref source, index))
             {
-                case '&':
-                    StoreAscii(ref destination, 0x3B_70_6D_61_26); // &amp;
-                    return OneUnit + 5;
-                case '<':
-                    StoreAscii(ref destination, 0x3B_74_6C_26); // &lt;
-                    return OneUnit + 4;
-                case '>':
-                    StoreAscii(ref destination, 0x3B_74_67_26); // &gt;
-                    return OneUnit + 4;
+                case '&' or '<' or '>':
+                    return OneUnit + EscapeMarkup(Unsafe.Add(ref source, index), ref destination);
                 case '"':
                     StoreAscii(ref destination, 0x3B_74_6F_75_71_26); // &quot;
                     return OneUnit + 6;
@@ -1086,6 +1072,28 @@ internal sealed class Utf8XmlWriter : IDisposable
                     StoreAscii(ref destination, 0x3B_44_78_23_26); // &#xD;
                     return OneUnit + 5;
             }
+        }
+    }
+
+    /// <summary>
+    /// Writes the entity for <c>&amp;</c>, <c>&lt;</c> or <c>&gt;</c>, which text and attribute values escape alike,
+    /// and returns its length in bytes.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int EscapeMarkup(char c, ref byte destination)
+    {
+        switch (c)
+        {
+            case '&':
+                StoreAscii(ref destination, 0x3B_70_6D_61_26); // &amp;
+                return 5;
+            case '<':
+                StoreAscii(ref destination, 0x3B_74_6C_26); // &lt;
+                return 4;
+            default:
+                Debug.Assert(c == '>', "only & < > reach here");
+                StoreAscii(ref destination, 0x3B_74_67_26); // &gt;
+                return 4;
         }
     }
 
