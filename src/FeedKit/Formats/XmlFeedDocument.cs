@@ -1,4 +1,5 @@
 using FeedKit.Html;
+using FeedKit.Model;
 using FeedKit.Text;
 
 namespace FeedKit.Formats;
@@ -6,6 +7,8 @@ namespace FeedKit.Formats;
 /// <summary>The XML formats' shared plumbing: one <see cref="Utf8XmlWriter"/> with FeedKit's fixed settings.</summary>
 internal abstract class XmlFeedDocument : FeedDocument
 {
+    private const string HistoryNamespace = "http://purl.org/syndication/history/1.0";
+
     private readonly Stream _output;
     private readonly Uri? _stylesheet;
 
@@ -38,6 +41,24 @@ internal abstract class XmlFeedDocument : FeedDocument
     public sealed override void Dispose() => Xml.Dispose();
 
     protected abstract void WriteEndCore();
+
+    /// <summary>RFC 5005 §4: <c>xmlns:fh</c> on the root element of an archive document.</summary>
+    protected void DeclareHistoryNamespace(FeedInfo info)
+    {
+        if (info.History is { IsArchive: true })
+        {
+            Xml.WriteAttributeString("xmlns:fh", HistoryNamespace);
+        }
+    }
+
+    /// <summary>RFC 5005 §4: the empty <c>fh:archive</c> element that marks an archive document.</summary>
+    protected void WriteArchiveMarker(FeedInfo info)
+    {
+        if (info.History is { IsArchive: true })
+        {
+            Xml.WriteElementString("fh:archive", string.Empty);
+        }
+    }
 
     protected void WriteXmlLang(LanguageTag? language)
     {

@@ -21,7 +21,6 @@ namespace FeedKit.Formats.Atom;
 public sealed class AtomFeedWriter : FeedWriter
 {
     private const string Ns = "http://www.w3.org/2005/Atom";
-    private const string HistoryNs = "http://purl.org/syndication/history/1.0";
 
     /// <summary>Creates an Atom writer.</summary>
     /// <param name="options">Writer options; null for <see cref="FeedWriterOptions.Default"/>.</param>
@@ -52,10 +51,7 @@ public sealed class AtomFeedWriter : FeedWriter
             Xml.WriteStartElement("feed");
             Xml.WriteAttributeString("xmlns", Ns);
             MediaRss.DeclareNamespace(Xml);
-            if (info.History is { IsArchive: true })
-            {
-                Xml.WriteAttributeString("xmlns:fh", HistoryNs);
-            }
+            DeclareHistoryNamespace(info);
 
             WriteXmlLang(feed.Language);
             Xml.WriteElementString("title", feed.Title);
@@ -107,10 +103,7 @@ public sealed class AtomFeedWriter : FeedWriter
                 Xml.WriteElementString("generator", info.Generator);
             }
 
-            if (info.History is { IsArchive: true })
-            {
-                Xml.WriteElementString("fh:archive", string.Empty);
-            }
+            WriteArchiveMarker(info);
         }
 
         public override void WriteArticle(NormalizedHeader feed, in NormalizedArticle article)

@@ -25,7 +25,6 @@ public sealed class RssFeedWriter : FeedWriter
     private const string AtomNs = "http://www.w3.org/2005/Atom";
     private const string ContentNs = "http://purl.org/rss/1.0/modules/content/";
     private const string DcNs = "http://purl.org/dc/elements/1.1/";
-    private const string HistoryNs = "http://purl.org/syndication/history/1.0";
 
     /// <summary>Creates an RSS writer.</summary>
     /// <param name="options">Writer options; null for <see cref="FeedWriterOptions.Default"/>.</param>
@@ -59,10 +58,7 @@ public sealed class RssFeedWriter : FeedWriter
             Xml.WriteAttributeString("xmlns:content", ContentNs);
             Xml.WriteAttributeString("xmlns:dc", DcNs);
             MediaRss.DeclareNamespace(Xml);
-            if (info.History is { IsArchive: true })
-            {
-                Xml.WriteAttributeString("xmlns:fh", HistoryNs);
-            }
+            DeclareHistoryNamespace(info);
             Xml.WriteStartElement("channel");
             Xml.WriteElementString("title", feed.Title);
             Xml.WriteElementString("link", info.SiteLink.AbsoluteUri);
@@ -104,10 +100,7 @@ public sealed class RssFeedWriter : FeedWriter
                     WriteAtomLink(rel, "application/rss+xml", href);
                 }
 
-                if (history.IsArchive)
-                {
-                    Xml.WriteElementString("fh:archive", string.Empty);
-                }
+                WriteArchiveMarker(info);
             }
 
             if ((info.Logo ?? info.Icon) is { } image)
