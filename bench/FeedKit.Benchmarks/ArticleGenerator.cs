@@ -34,8 +34,8 @@ internal sealed class ArticleGenerator
     {
         Title = "أخبار العالم",
         Subtitle = "أخبار سياسية دولية",
-        SiteLink = new Uri("https://example.com/news/"),
-        SelfLink = new Uri("https://example.com/news/feed"),
+        SiteUrl = new Uri("https://example.com/news/"),
+        SelfUrl = new Uri("https://example.com/news/feed"),
         Language = LanguageTag.Parse("ar"),
         Authors = [new Author("غرفة الأخبار")],
         Updated = updated ?? Newest,

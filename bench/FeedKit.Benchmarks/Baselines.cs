@@ -25,7 +25,7 @@ internal static class Baselines
         xml.WriteStartElement("feed", AtomNs);
         xml.WriteAttributeString("xml", "lang", null, "ar");
         xml.WriteElementString("title", AtomNs, info.Title);
-        xml.WriteElementString("id", AtomNs, info.SiteLink.AbsoluteUri);
+        xml.WriteElementString("id", AtomNs, info.SiteUrl.AbsoluteUri);
         xml.WriteElementString("updated", AtomNs, info.Updated!.Value.ToString("yyyy'-'MM'-'dd'T'HH':'mm':'ssK", System.Globalization.CultureInfo.InvariantCulture));
         foreach (var article in articles)
         {
@@ -107,7 +107,7 @@ internal static class Baselines
         json.WriteStartObject();
         json.WriteString("version", "https://jsonfeed.org/version/1.1");
         json.WriteString("title", info.Title);
-        json.WriteString("home_page_url", info.SiteLink.AbsoluteUri);
+        json.WriteString("home_page_url", info.SiteUrl.AbsoluteUri);
         json.WriteString("language", "ar");
         json.WriteStartArray("items");
         foreach (var article in articles)

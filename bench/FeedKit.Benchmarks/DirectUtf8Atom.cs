@@ -26,7 +26,7 @@ internal sealed class DirectUtf8Atom : IDisposable
         w.Raw("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"ar\">\n  <title>"u8);
         w.Text(info.Title);
         w.Raw("</title>\n  <id>"u8);
-        w.Text(info.SiteLink.AbsoluteUri);
+        w.Text(info.SiteUrl.AbsoluteUri);
         w.Raw("</id>\n  <updated>"u8);
         w.Date(info.Updated!.Value);
         w.Raw("</updated>\n"u8);

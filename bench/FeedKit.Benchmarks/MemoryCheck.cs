@@ -88,13 +88,13 @@ internal static class MemoryCheck
         switch (writer)
         {
             case "feedkit-atom":
-                await new AtomFeedWriter().WriteToFileAsync(ArticleGenerator.Info(), generator.CreateAsync(items), path);
+                await new AtomFeedWriter().WriteToFileAsync(new Feed(ArticleGenerator.Info(), generator.CreateAsync(items)), path);
                 break;
             case "feedkit-rss":
-                await new RssFeedWriter().WriteToFileAsync(ArticleGenerator.Info(), generator.CreateAsync(items), path);
+                await new RssFeedWriter().WriteToFileAsync(new Feed(ArticleGenerator.Info(), generator.CreateAsync(items)), path);
                 break;
             case "feedkit-json":
-                await new JsonFeedWriter().WriteToFileAsync(ArticleGenerator.Info(), generator.CreateAsync(items), path);
+                await new JsonFeedWriter().WriteToFileAsync(new Feed(ArticleGenerator.Info(), generator.CreateAsync(items)), path);
                 break;
             case "ssms-atom":
             case "ssms-rss":

@@ -67,7 +67,7 @@ public class WriterBenchmarks
     /// before writing any.
     /// </summary>
     [Benchmark(Description = "FeedKit Atom, streamed")]
-    public long FeedKitAtomStreamed() => Run(s => _atom.WriteAsync(_info, Stream(_articles), s).GetAwaiter().GetResult());
+    public long FeedKitAtomStreamed() => Run(s => _atom.WriteAsync(new Feed(_info, Stream(_articles)), s).GetAwaiter().GetResult());
 
     [Benchmark(Description = "FeedKit JSON Feed")]
     public long FeedKitJson() => Run(s => _json.Write(_feed, s));

@@ -20,15 +20,15 @@ internal static class ArchivedFeedEndpoints
     {
         async ValueTask<FeedArchive> SplitAsync(HttpContext context, FeedFormat format, CancellationToken cancellationToken)
         {
-            var origin = options.PublicOrigin ?? new Uri(info.SiteLink.GetLeftPart(UriPartial.Authority));
-            Uri Url(string path) => new(origin, context.Request.PathBase.Add(path + "." + FeedEndpoint.Extension(format)).ToUriComponent());
+            var origin = options.PublicOrigin ?? new Uri(info.SiteUrl.GetLeftPart(UriPartial.Authority));
+            Uri Url(string path) => new(origin, context.Request.PathBase.Add(path + "." + format.FileExtension()).ToUriComponent());
             var articles = new List<Article>();
             await foreach (var article in oldestFirst(cancellationToken).WithCancellation(cancellationToken).ConfigureAwait(false))
             {
                 articles.Add(article);
             }
 
-            return FeedArchive.Create(info with { SelfLink = Url(pattern) }, articles, pageSize, n => Url(ArchivePath(pattern, n)));
+            return FeedArchive.Create(info with { SelfUrl = Url(pattern) }, articles, pageSize, n => Url(ArchivePath(pattern, n)));
         }
 
         var current = new FeedEndpoint(
@@ -36,7 +36,7 @@ internal static class ArchivedFeedEndpoints
             async (context, format, cancellationToken) =>
             {
                 var archive = await SplitAsync(context, format, cancellationToken).ConfigureAwait(false);
-                return new FeedSource(archive.Current.Info, ToAsync(archive.Current.Articles)) { Version = archive.CurrentVersion };
+                return new FeedSource(archive.Current) { Version = archive.CurrentVersion };
             },
             options);
         string[] methods = [HttpMethods.Get, HttpMethods.Head];
@@ -46,7 +46,7 @@ internal static class ArchivedFeedEndpoints
         };
         foreach (var format in Enum.GetValues<FeedFormat>())
         {
-            var extension = FeedEndpoint.Extension(format);
+            var extension = format.FileExtension();
             builders.Add(endpoints.MapMethods(pattern + "." + extension, methods, (HttpContext context) => current.HandleAsync(context, format)));
             builders.Add(endpoints.MapMethods(
                 pattern + "/archive/{number:int}." + extension,
@@ -63,7 +63,7 @@ internal static class ArchivedFeedEndpoints
                     var page = archive.Archives[number - 1];
                     var endpoint = new FeedEndpoint(
                         ArchivePath(pattern, number),
-                        (_, _) => ValueTask.FromResult(new FeedSource(page.Feed.Info, ToAsync(page.Feed.Articles)) { Version = page.Version }),
+                        (_, _) => ValueTask.FromResult(new FeedSource(page.Feed) { Version = page.Version }),
                         options)
                     {
                         CacheControl = options.ArchiveCacheControl,
@@ -77,13 +77,4 @@ internal static class ArchivedFeedEndpoints
 
     private static string ArchivePath(string pattern, int number) =>
         pattern + "/archive/" + number.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    private static async IAsyncEnumerable<Article> ToAsync(IEnumerable<Article> articles)
-    {
-        await Task.CompletedTask.ConfigureAwait(false);
-        foreach (var article in articles)
-        {
-            yield return article;
-        }
-    }
 }

@@ -21,18 +21,9 @@ internal sealed class FeedEndpoint(string pattern, Func<HttpContext, FeedFormat,
 
     private static readonly (string MediaType, FeedFormat Format)[] Acceptable =
     [
-        (FeedMediaTypes.Atom, FeedFormat.Atom),
-        (FeedMediaTypes.Rss, FeedFormat.Rss),
-        (FeedMediaTypes.Json, FeedFormat.Json),
+        .. FeedFormats.All.Select(f => (f.MediaType, f.Format)),
         ("application/json", FeedFormat.Json),
     ];
-
-    public static string Extension(FeedFormat format) => format switch
-    {
-        FeedFormat.Rss => "rss",
-        FeedFormat.Json => "json",
-        _ => "atom",
-    };
 
     public async Task HandleAsync(HttpContext context, FeedFormat? fixedFormat)
     {
@@ -49,33 +40,33 @@ internal sealed class FeedEndpoint(string pattern, Func<HttpContext, FeedFormat,
         {
             response.StatusCode = StatusCodes.Status406NotAcceptable;
             response.ContentType = "text/plain; charset=utf-8";
-            await response.WriteAsync($"This feed is available as {string.Join(", ", FeedMediaTypes.All)}.", cancellationToken).ConfigureAwait(false);
+            await response.WriteAsync($"This feed is available as {string.Join(", ", FeedFormats.All.Select(f => f.MediaType))}.", cancellationToken).ConfigureAwait(false);
             return;
         }
 
         var writer = CreateWriter(format.Value);
         var feed = await source(context, format.Value, cancellationToken).ConfigureAwait(false);
-        var origin = options.PublicOrigin ?? new Uri(feed.Info.SiteLink.GetLeftPart(UriPartial.Authority));
-        var info = feed.Info with { SelfLink = new Uri(origin, request.PathBase.Add(pattern + "." + Extension(format.Value)).ToUriComponent()) };
-        var articles = feed.Articles;
-        List<Article>? buffered = null;
-        if (info.Updated is null || feed.Version is null)
+        var origin = options.PublicOrigin ?? new Uri(feed.Feed.Info.SiteUrl.GetLeftPart(UriPartial.Authority));
+        var info = feed.Feed.Info with { SelfUrl = new Uri(origin, request.PathBase.Add(pattern + "." + format.Value.FileExtension()).ToUriComponent()) };
+        // Without a version, the ETag is a hash of the bytes; without a date, the newest article gives it. Either way the
+        // articles are read into a list first.
+        var toWrite = feed.Feed with { Info = info };
+        if (toWrite.ArticleStream is { } stream && (info.Updated is null || feed.Version is null))
         {
-            buffered = await ToListAsync(articles, cancellationToken).ConfigureAwait(false);
-            info = info with { Updated = info.Updated ?? Newest(buffered) };
+            toWrite = new Feed(info, await ToListAsync(stream, cancellationToken).ConfigureAwait(false));
         }
+
+        info = info with { Updated = toWrite.Updated };
 
         byte[]? body = null;
         EntityTagHeaderValue etag;
         if (feed.Version is not null)
         {
-            etag = Tag(Encoding.UTF8.GetBytes($"{feed.Version}\n{format}\n{options.WriterOptions}\n{info.SelfLink}"));
+            etag = Tag(Encoding.UTF8.GetBytes($"{feed.Version}\n{format}\n{options.WriterOptions}\n{info.SelfUrl}"));
         }
         else
         {
-            using var memory = new MemoryStream();
-            writer.Write(new Feed(info, buffered!), memory);
-            body = memory.ToArray();
+            body = writer.WriteToBytes(toWrite, cancellationToken);
             etag = Tag(body);
         }
 
@@ -97,7 +88,7 @@ internal sealed class FeedEndpoint(string pattern, Func<HttpContext, FeedFormat,
             return;
         }
 
-        response.ContentType = writer.MediaType + "; charset=utf-8";
+        response.ContentType = format.Value.MediaType() + "; charset=utf-8";
         if (body is not null)
         {
             response.ContentLength = body.Length;
@@ -114,8 +105,7 @@ internal sealed class FeedEndpoint(string pattern, Func<HttpContext, FeedFormat,
             return;
         }
 
-        var stream = buffered is null ? articles : ToAsync(buffered);
-        await writer.WriteAsync(info, stream, response.BodyWriter, cancellationToken).ConfigureAwait(false);
+        await writer.WriteAsync(toWrite, response.BodyWriter, cancellationToken).ConfigureAwait(false);
     }
 
     private FeedWriter CreateWriter(FeedFormat format) => FeedWriter.Create(format, options.WriterOptions);
@@ -206,9 +196,6 @@ internal sealed class FeedEndpoint(string pattern, Func<HttpContext, FeedFormat,
         return new EntityTagHeaderValue("\"" + Convert.ToBase64String(hash, 0, 18).Replace('+', '-').Replace('/', '_') + "\"");
     }
 
-    private static DateTimeOffset? Newest(List<Article> articles) =>
-        articles.Count == 0 ? null : articles.Max(a => a.Updated ?? a.Published);
-
     private static async Task<List<Article>> ToListAsync(IAsyncEnumerable<Article> articles, CancellationToken cancellationToken)
     {
         var list = new List<Article>();
@@ -218,14 +205,5 @@ internal sealed class FeedEndpoint(string pattern, Func<HttpContext, FeedFormat,
         }
 
         return list;
-    }
-
-    private static async IAsyncEnumerable<Article> ToAsync(List<Article> articles)
-    {
-        await Task.CompletedTask.ConfigureAwait(false);
-        foreach (var article in articles)
-        {
-            yield return article;
-        }
     }
 }

@@ -25,7 +25,7 @@ public sealed record FeedEndpointOptions
 
     /// <summary>
     /// The public origin (scheme, host, port) used to build each format's self link, such as
-    /// <c>https://example.com</c>. Null means the origin of <see cref="Model.FeedInfo.SiteLink"/>; the request's
+    /// <c>https://example.com</c>. Null means the origin of <see cref="Model.FeedInfo.SiteUrl"/>; the request's
     /// Host header is never used, so a forged one cannot change the feed.
     /// </summary>
     public Uri? PublicOrigin { get; init; }

@@ -44,7 +44,7 @@ public static class FeedEndpointRouteBuilderExtensions
         foreach (var format in Enum.GetValues<FeedFormat>())
         {
             builders.Add(endpoints.MapMethods(
-                pattern + "." + FeedEndpoint.Extension(format),
+                pattern + "." + format.FileExtension(),
                 methods,
                 (HttpContext context) => endpoint.HandleAsync(context, format)));
         }
@@ -71,7 +71,7 @@ public static class FeedEndpointRouteBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(info);
         ArgumentNullException.ThrowIfNull(articles);
-        return endpoints.MapFeed(pattern, (_, ct) => ValueTask.FromResult(new FeedSource(info, articles(ct))), options);
+        return endpoints.MapFeed(pattern, (_, ct) => ValueTask.FromResult(new FeedSource(new Feed(info, articles(ct)))), options);
     }
 
     /// <summary>

@@ -5,13 +5,12 @@ namespace FeedKit.AspNetCore;
 /// <summary>
 /// What a feed endpoint serves for one request: the feed's description and its articles, and optionally a version.
 /// </summary>
-/// <param name="Info">
-/// What the feed says about itself. Its <see cref="FeedInfo.SelfLink"/> is replaced by the URL of the format being
-/// served. When <see cref="FeedInfo.Updated"/> is null it is the newest article's date, which means reading all
-/// articles before the first byte is sent.
+/// <param name="Feed">
+/// The feed, from a list or streamed (read once per request that gets a body). Its <see cref="FeedInfo.SelfUrl"/> is
+/// replaced by the URL of the format being served. When <see cref="FeedInfo.Updated"/> is null it is the newest
+/// article's date, which means reading all articles before the first byte is sent.
 /// </param>
-/// <param name="Articles">The articles, in feed order; read once per request that gets a body.</param>
-public sealed record FeedSource(FeedInfo Info, IAsyncEnumerable<Article> Articles)
+public sealed record FeedSource(Feed Feed)
 {
     /// <summary>
     /// A string that changes whenever the feed's content changes (a database row version, the newest article's

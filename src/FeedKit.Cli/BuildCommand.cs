@@ -1,8 +1,5 @@
 using FeedKit.Formats;
-using FeedKit.Formats.Atom;
-using FeedKit.Formats.Json;
-using FeedKit.Formats.Rss;
-using FeedKit.Lint;
+using FeedKit.Validation;
 
 namespace FeedKit.Cli;
 
@@ -38,16 +35,11 @@ internal static class BuildCommand
             context.Cancellation);
 
         var options = new FeedWriterOptions { FirstStrongGuard = !request.NoGuard, Stylesheet = UrlOption("--stylesheet", request.Stylesheet, UriKind.RelativeOrAbsolute) };
-        FeedWriter writer = request.Format switch
-        {
-            "rss" => new RssFeedWriter(options),
-            "json" => new JsonFeedWriter(options),
-            _ => new AtomFeedWriter(options),
-        };
+        var writer = FeedWriter.Create(FeedFormats.TryFind(request.Format, out var format) ? format : FeedFormat.Atom, options);
         var feed = FeedChecker.WithSelfLink(assembled.ToFeed(), writer);
         if (request.Hubs.Count > 0)
         {
-            feed = new Model.Feed(feed.Info with { Hubs = [.. request.Hubs.Select(h => UrlOption("--hub", h, UriKind.Absolute)!)] }, feed.Articles);
+            feed = feed with { Info = feed.Info with { Hubs = [.. request.Hubs.Select(h => UrlOption("--hub", h, UriKind.Absolute)!)] } };
         }
 
         try
@@ -60,18 +52,18 @@ internal static class BuildCommand
                 }
 
                 // The readable articles' own problems too, so that one run lists everything to fix.
-                writer.Write(feed, Stream.Null);
+                writer.Write(feed, Stream.Null, context.Cancellation);
                 return ExitCodes.InvalidFeed;
             }
 
             if (request.Out is null)
             {
-                writer.Write(feed, new CancellableStream(stdout, context.Cancellation));
+                writer.Write(feed, stdout, context.Cancellation);
                 stdout.Flush();
             }
             else
             {
-                WriteAtomically(request.Out, stream => writer.Write(feed, new CancellableStream(stream, context.Cancellation)));
+                writer.WriteToFileAsync(feed, request.Out, context.Cancellation).GetAwaiter().GetResult();
                 if (!quiet)
                 {
                     stderr.WriteLine($"feedkit: wrote {assembled.Articles.Count} article(s) to {request.Out}");
@@ -98,67 +90,4 @@ internal static class BuildCommand
 
     internal static string Severity(FeedProblem problem) =>
         problem.Severity == FeedProblemSeverity.Error ? "error" : "warning";
-
-    /// <summary>
-    /// Writes to a temporary file beside the target, then moves it into place: an error or a cancellation never
-    /// leaves a half-written feed, and the previous file stays as it was.
-    /// </summary>
-    internal static void WriteAtomically(string path, Action<Stream> write)
-    {
-        var full = Path.GetFullPath(path);
-        var directory = Path.GetDirectoryName(full)!;
-        Directory.CreateDirectory(directory);
-        var temporary = Path.Combine(directory, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
-        try
-        {
-            using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
-            {
-                write(stream);
-                stream.Flush(flushToDisk: true);
-            }
-
-            File.Move(temporary, full, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temporary))
-            {
-                File.Delete(temporary);
-            }
-        }
-    }
-
-    /// <summary>A write-only pass-through that stops the writing when the token is cancelled (Ctrl+C).</summary>
-    private sealed class CancellableStream(Stream inner, CancellationToken cancellation) : Stream
-    {
-        public override bool CanRead => false;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => true;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
-
-        public override void Write(ReadOnlySpan<byte> buffer)
-        {
-            cancellation.ThrowIfCancellationRequested();
-            inner.Write(buffer);
-        }
-
-        public override void Flush()
-        {
-            cancellation.ThrowIfCancellationRequested();
-            inner.Flush();
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-    }
 }

@@ -2,9 +2,9 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using FeedKit.Cli.Readers;
-using FeedKit.Lint;
 using FeedKit.Model;
 using FeedKit.Text;
+using FeedKit.Validation;
 
 namespace FeedKit.Cli;
 
@@ -24,7 +24,7 @@ internal sealed record FeedOptions(
 internal sealed record ArticleEntry(string File, Article Article, SourceLines Lines);
 
 /// <summary>The feed built from the files: the articles that could be read (newest first) and the errors of the others.</summary>
-internal sealed partial class AssembledFeed(FeedInfo info, List<ArticleEntry> articles, List<string> errors)
+internal sealed class AssembledFeed(FeedInfo info, List<ArticleEntry> articles, List<string> errors)
 {
     public FeedInfo Info { get; } = info;
 
@@ -38,21 +38,14 @@ internal sealed partial class AssembledFeed(FeedInfo info, List<ArticleEntry> ar
     /// <summary>A problem of the feed as <c>file:line: path: message</c> when it belongs to an article.</summary>
     public string Locate(FeedProblem problem)
     {
-        var match = ArticleIndex().Match(problem.Path);
-        if (match.Success
-            && int.TryParse(match.Groups[1].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var index)
-            && index < Articles.Count)
+        if (problem.Path.ArticleIndex is { } index && index < Articles.Count)
         {
             var entry = Articles[index];
-            var rest = problem.Path[match.Length..].TrimStart('.');
-            return entry.Lines.Find(rest) is { } line ? $"{entry.File}:{line}: {problem}" : $"{entry.File}: {problem}";
+            return entry.Lines.Find(problem.Path.Member) is { } line ? $"{entry.File}:{line}: {problem}" : $"{entry.File}: {problem}";
         }
 
         return problem.ToString();
     }
-
-    [GeneratedRegex(@"^articles\[(\d+)\]")]
-    private static partial Regex ArticleIndex();
 }
 
 /// <summary>
@@ -147,15 +140,15 @@ internal static partial class FeedAssembler
             {
                 Title = title,
                 Subtitle = settings.Subtitle,
-                SiteLink = ParseUrl(site, "--site-url / siteUrl"),
-                SelfLink = (request.SelfUrl ?? settings.SelfUrl) is { } self ? ParseUrl(self, "--self-url / selfUrl") : null,
+                SiteUrl = ParseUrl(site, "--site-url / siteUrl"),
+                SelfUrl = (request.SelfUrl ?? settings.SelfUrl) is { } self ? ParseUrl(self, "--self-url / selfUrl") : null,
                 Id = settings.Id,
                 Language = ParseLanguage(request.Language ?? settings.Language, "--language / language"),
                 Direction = ParseDirection(request.Direction ?? settings.Direction, "--direction / direction"),
                 Authors = authors,
                 Rights = settings.Rights,
-                Icon = settings.Icon is null ? null : ParseUrl(settings.Icon, "icon"),
-                Logo = settings.Logo is null ? null : ParseUrl(settings.Logo, "logo"),
+                IconUrl = settings.Icon is null ? null : ParseUrl(settings.Icon, "icon"),
+                LogoUrl = settings.Logo is null ? null : ParseUrl(settings.Logo, "logo"),
             };
         }
         catch (FormatException e)
@@ -195,7 +188,7 @@ internal static partial class FeedAssembler
 
         var published = own.Published ?? fromSettings?.Published ?? request.Published ?? settings.Published
             ?? throw new ArticleException(file, null, $"no publication date; set \"published\" in the article, or for it under \"articles\" in {SettingsFileName}, or a default \"published\" or --published (FeedKit never takes a date from the clock or the file)");
-        var baseUrl = settings.ArticleBaseUrl is null ? info.SiteLink : Parse(false, "Url", () => ParseUrl(settings.ArticleBaseUrl, "articleBaseUrl"));
+        var baseUrl = settings.ArticleBaseUrl is null ? info.SiteUrl : Parse(false, "Url", () => ParseUrl(settings.ArticleBaseUrl, "articleBaseUrl"));
         var url = (own.Url ?? fromSettings?.Url) is not null
             ? Parse(own.Url is not null, "Url", () => ParseUrl((own.Url ?? fromSettings?.Url)!, "url"))
             : new Uri(WithTrailingSlash(baseUrl), Uri.EscapeDataString(slug));
@@ -245,7 +238,7 @@ internal static partial class FeedAssembler
         return [.. authors.Select((a, i) => new Author(a.Name ?? throw new FormatException($"{where}[{i}]: an author needs a \"name\""))
         {
             Email = a.Email,
-            Uri = a.Uri is null ? null : ParseUrl(a.Uri, $"{where}[{i}].uri"),
+            Url = a.Uri is null ? null : ParseUrl(a.Uri, $"{where}[{i}].uri"),
         })];
     }
 

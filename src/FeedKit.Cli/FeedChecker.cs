@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using FeedKit.Formats;
-using FeedKit.Lint;
 using FeedKit.Model;
+using FeedKit.Validation;
 
 namespace FeedKit.Cli;
 
@@ -20,7 +20,7 @@ internal static class FeedChecker
             cancellationToken.ThrowIfCancellationRequested();
             var lint = FeedLint.Check(
                 WithSelfLink(feed, FeedWriter.Create(format, options)),
-                new FeedLintOptions { Formats = [format], WriterOptions = options });
+                new FeedLintOptions { Formats = [format], FirstStrongGuard = options.FirstStrongGuard });
             problems.AddRange(lint.Where(seen.Add));
         }
 
@@ -29,7 +29,7 @@ internal static class FeedChecker
 
     /// <summary>Without a self link, a feed is taken to be served as <c>feed.atom</c>, <c>feed.rss</c> or <c>feed.json</c> at the site's URL.</summary>
     public static Feed WithSelfLink(Feed feed, FeedWriter writer) =>
-        feed.Info.SelfLink is not null
+        feed.Info.SelfUrl is not null
             ? feed
-            : new Feed(feed.Info with { SelfLink = new Uri(feed.Info.SiteLink, "feed." + writer.FileExtension) }, feed.Articles);
+            : feed with { Info = feed.Info with { SelfUrl = new Uri(feed.Info.SiteUrl, "feed." + writer.Format.FileExtension()) } };
 }

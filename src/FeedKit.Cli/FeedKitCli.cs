@@ -102,7 +102,7 @@ public static class FeedKitCli
         {
             if (result.GetValue(stylesheetOut) is { } path)
             {
-                BuildCommand.WriteAtomically(path, FeedKit.Browser.FeedStylesheet.WriteTo);
+                FeedKit.Browser.FeedStylesheet.WriteToFileAsync(path).GetAwaiter().GetResult();
             }
             else
             {

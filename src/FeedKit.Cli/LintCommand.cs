@@ -1,5 +1,5 @@
 using FeedKit.Formats;
-using FeedKit.Lint;
+using FeedKit.Validation;
 
 namespace FeedKit.Cli;
 

@@ -1,6 +1,7 @@
 // A minimal site that serves the seed article's feed with FeedKit.AspNetCore:
 //   dotnet run --project src/FeedKit.Samples.Web --urls http://127.0.0.1:5080
 // then open /feed.atom, /feed.rss, /feed.json, or /feed (negotiated on Accept).
+using FeedKit;
 using FeedKit.AspNetCore;
 using FeedKit.Import;
 using FeedKit.Model;
@@ -8,7 +9,7 @@ using FeedKit.Text;
 using Microsoft.AspNetCore.ResponseCompression;
 
 var builder = WebApplication.CreateSlimBuilder(args);
-builder.Services.AddResponseCompression(o => o.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(FeedMediaTypes.All));
+builder.Services.AddResponseCompression(o => o.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(FeedFormats.All.Select(f => f.MediaType)));
 var app = builder.Build();
 app.UseResponseCompression();
 
@@ -38,7 +39,7 @@ var info = new FeedInfo
 {
     Title = "أخبار العالم",
     Subtitle = "أخبار سياسية دولية: خلاصة تجريبية لمكتبة FeedKit",
-    SiteLink = site,
+    SiteUrl = site,
     Language = LanguageTag.Parse("ar"),
     Authors = [new Author("غرفة الأخبار")],
     Rights = "© 2021 example.com",
@@ -47,7 +48,7 @@ var info = new FeedInfo
 // The articles never change while the app runs, so their count and newest date make a good version:
 // aggregators that send If-None-Match get a 304 without the feed being rendered.
 var version = $"{articles.Count}-{articles.Max(a => a.Updated ?? a.Published).UtcTicks}";
-app.MapFeed("/feed", (_, _) => ValueTask.FromResult(new FeedSource(info, articles.ToAsyncEnumerable()) { Version = version }));
+app.MapFeed("/feed", (_, _) => ValueTask.FromResult(new FeedSource(new Feed(info, articles)) { Version = version }));
 app.MapGet("/", () => Results.Content(
     """
     <!doctype html><html lang="en"><meta charset="utf-8"><title>FeedKit sample</title>

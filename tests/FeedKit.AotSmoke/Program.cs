@@ -18,8 +18,8 @@ var text = PlainTextArticleReader.ReadFile(args[0]);
 var info = new FeedInfo
 {
     Title = "أخبار العالم",
-    SiteLink = new Uri("https://example.com/news/"),
-    SelfLink = new Uri("https://example.com/news/feed.atom"),
+    SiteUrl = new Uri("https://example.com/news/"),
+    SelfUrl = new Uri("https://example.com/news/feed.atom"),
     Language = LanguageTag.Parse("ar"),
     Authors = [new Author("غرفة الأخبار")],
 };

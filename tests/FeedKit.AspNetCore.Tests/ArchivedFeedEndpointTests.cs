@@ -18,7 +18,7 @@ public sealed class ArchivedFeedEndpointTests
     private static readonly FeedInfo Info = new()
     {
         Title = "أرشيف",
-        SiteLink = new Uri("https://example.com/"),
+        SiteUrl = new Uri("https://example.com/"),
         Language = LanguageTag.Parse("ar"),
         Authors = [new Author("غرفة الأخبار")],
     };

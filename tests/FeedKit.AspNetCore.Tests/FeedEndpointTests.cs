@@ -19,7 +19,7 @@ public sealed class FeedEndpointTests
     private static readonly FeedInfo Info = new()
     {
         Title = "أخبار",
-        SiteLink = new Uri("https://example.com/news/"),
+        SiteUrl = new Uri("https://example.com/news/"),
         Language = LanguageTag.Parse("ar"),
         Authors = [new Author("غرفة الأخبار")],
     };
@@ -59,12 +59,12 @@ public sealed class FeedEndpointTests
 
     private static string Expected(FeedWriter writer, int count, string extension) =>
         writer.WriteToString(new Feed(
-            Info with { SelfLink = new Uri($"https://example.com/feed.{extension}"), Updated = Newest },
+            Info with { SelfUrl = new Uri($"https://example.com/feed.{extension}"), Updated = Newest },
             Enumerable.Range(0, count).Select(Item)));
 
     private static Task<TestServer> Serve(int count = 3, string? version = null, bool compression = false, Counter? counter = null) =>
         TestServer.StartAsync(
-            app => app.MapFeed("/feed", (_, ct) => ValueTask.FromResult(new FeedSource(Info, Items(count, counter, ct)) { Version = version })),
+            app => app.MapFeed("/feed", (_, ct) => ValueTask.FromResult(new FeedSource(new Feed(Info, Items(count, counter, ct))) { Version = version })),
             compression);
 
     public static TheoryData<string, string> Formats => new()
@@ -194,7 +194,7 @@ public sealed class FeedEndpointTests
         var counter = new Counter();
         await using var server = await TestServer.StartAsync(app => app.MapFeed(
             "/feed",
-            (_, ct) => ValueTask.FromResult(new FeedSource(Info with { Updated = Newest }, Items(100, counter, ct)) { Version = "v1" })));
+            (_, ct) => ValueTask.FromResult(new FeedSource(new Feed(Info with { Updated = Newest }, Items(100, counter, ct))) { Version = "v1" })));
         using var first = await server.Client.GetAsync("/feed.atom");
         Assert.Equal(100, counter.Value);
 
@@ -248,7 +248,7 @@ public sealed class FeedEndpointTests
     {
         await using var server = await TestServer.StartAsync(app => app.MapFeed(
             "/feed",
-            (_, ct) => ValueTask.FromResult(new FeedSource(Info with { Updated = Newest }, Items(10_000, null, ct)) { Version = "big" })));
+            (_, ct) => ValueTask.FromResult(new FeedSource(new Feed(Info with { Updated = Newest }, Items(10_000, null, ct))) { Version = "big" })));
         using var response = await server.Client.GetAsync($"/feed.{extension}", HttpCompletionOption.ResponseHeadersRead);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
 

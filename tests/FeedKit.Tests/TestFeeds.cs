@@ -19,8 +19,8 @@ internal static class TestFeeds
     {
         Title = title,
         Subtitle = subtitle,
-        SiteLink = new Uri("https://example.com/"),
-        SelfLink = new Uri("https://example.com/feed"),
+        SiteUrl = new Uri("https://example.com/"),
+        SelfUrl = new Uri("https://example.com/feed"),
         Language = LanguageTag.Parse(language),
         Authors = [new Author("Newsroom") { Email = "news@example.com" }],
     };
@@ -121,7 +121,7 @@ internal static class TestFeeds
                 {
                     Authors =
                     [
-                        new Author("ليلى حسن") { Email = "layla@example.com", Uri = new Uri("https://example.com/authors/layla") },
+                        new Author("ليلى حسن") { Email = "layla@example.com", Url = new Uri("https://example.com/authors/layla") },
                         new Author("عمر خالد"),
                     ],
                     Tags = ["إعلام", "رأي"],

@@ -44,7 +44,7 @@ public sealed class FeedArchive
 
     /// <summary>Splits an article stream into a current document and archives.</summary>
     /// <param name="info">
-    /// What the feed says about itself; its <see cref="FeedInfo.SelfLink"/> is the current document's URL and is
+    /// What the feed says about itself; its <see cref="FeedInfo.SelfUrl"/> is the current document's URL and is
     /// required. Archives get their own self link and <c>updated</c> date; everything else is the same.
     /// </param>
     /// <param name="oldestFirst">Every article, in publication order, oldest first.</param>
@@ -57,7 +57,7 @@ public sealed class FeedArchive
         ArgumentNullException.ThrowIfNull(oldestFirst);
         ArgumentNullException.ThrowIfNull(archiveUrl);
         ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
-        var current = info.SelfLink ?? throw new ArgumentException("An archived feed needs FeedInfo.SelfLink: it is the current document's URL, which every archive links to.", nameof(info));
+        var current = info.SelfUrl ?? throw new ArgumentException("An archived feed needs FeedInfo.SelfUrl: it is the current document's URL, which every archive links to.", nameof(info));
         var articles = oldestFirst.ToList();
         var archiveCount = articles.Count == 0 ? 0 : (articles.Count - 1) / pageSize;
         var urls = Enumerable.Range(1, archiveCount).Select(archiveUrl).ToArray();
@@ -75,7 +75,7 @@ public sealed class FeedArchive
             };
             var pageInfo = info with
             {
-                SelfLink = urls[a],
+                SelfUrl = urls[a],
                 History = history,
                 Updated = page.Max(p => p.Updated ?? p.Published),
             };
@@ -101,16 +101,16 @@ public sealed class FeedArchive
         Line(info.Title);
         Line(info.Subtitle);
         Line(info.Id);
-        Line(info.SiteLink);
-        Line(info.SelfLink);
+        Line(info.SiteUrl);
+        Line(info.SelfUrl);
         Line(info.Language);
         Line(info.Direction);
         Line(info.Rights);
-        Line(info.Icon);
-        Line(info.Logo);
+        Line(info.IconUrl);
+        Line(info.LogoUrl);
         Line(info.Generator);
         Line(info.Updated?.UtcTicks);
-        Line(string.Join(",", info.Authors.Select(a => $"{a.Name}<{a.Email}>{a.Uri}")));
+        Line(string.Join(",", info.Authors.Select(a => $"{a.Name}<{a.Email}>{a.Url}")));
         Line(string.Join(",", info.Hubs));
         Line(info.History);
         foreach (var article in articles)

@@ -39,7 +39,7 @@ public static class FeedPages
                 Previous = p > 0 ? urls[p - 1] : null,
                 Next = p < chunks.Count - 1 ? urls[p + 1] : null,
             };
-            pages.Add(new FeedPage(p + 1, urls[p], new Feed(info with { SelfLink = urls[p], History = history }, chunks[p])));
+            pages.Add(new FeedPage(p + 1, urls[p], new Feed(info with { SelfUrl = urls[p], History = history }, chunks[p])));
         }
 
         return pages.MoveToImmutable();

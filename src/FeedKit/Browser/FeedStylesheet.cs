@@ -36,6 +36,23 @@ public static class FeedStylesheet
         resource.CopyTo(output);
     }
 
+    /// <summary>Writes the stylesheet into a file atomically (as <see cref="Formats.FeedWriter.WriteToFileAsync"/> writes feeds).</summary>
+    /// <param name="path">The file to create or replace.</param>
+    /// <param name="cancellationToken">Stops the writing; the target is then left as it was.</param>
+    /// <returns>A task that completes when the file is in place.</returns>
+    public static Task WriteToFileAsync(string path, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        return IO.AtomicFile.WriteAsync(
+            path,
+            async (output, ct) =>
+            {
+                using var resource = Open();
+                await resource.CopyToAsync(output, ct).ConfigureAwait(false);
+            },
+            cancellationToken);
+    }
+
     private static Stream Open() =>
         typeof(FeedStylesheet).Assembly.GetManifestResourceStream(ResourceName)
         ?? throw new InvalidOperationException($"The embedded resource {ResourceName} is missing from FeedKit.");

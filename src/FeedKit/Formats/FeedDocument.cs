@@ -1,15 +1,16 @@
+using FeedKit.Validation;
+
 namespace FeedKit.Formats;
 
 /// <summary>
-/// One feed document being written: the start (what the feed says about itself), each article, the end.
-/// Each format implements it over its own low-level writer; <see cref="FeedWriter"/> drives it, synchronously
-/// into a stream or, for the asynchronous paths, into a buffer that is drained to the target between articles.
+/// One feed document being written: the start (what the feed says about itself), each article, the end. Each format
+/// implements it over its own low-level writer, reading only the resolved feed; <see cref="FeedWriter"/> drives it.
 /// </summary>
 internal abstract class FeedDocument : IDisposable
 {
-    public abstract void WriteStart(NormalizedHeader header);
+    public abstract void WriteStart(ResolvedHeader header);
 
-    public abstract void WriteArticle(NormalizedHeader header, in NormalizedArticle article);
+    public abstract void WriteArticle(in ResolvedArticle article);
 
     /// <summary>Closes the document, including the final line feed.</summary>
     public abstract void WriteEnd();

@@ -1,28 +1,30 @@
 using System.IO.Pipelines;
 using System.Text;
-using FeedKit.Lint;
 using FeedKit.Model;
+using FeedKit.Validation;
 
 namespace FeedKit.Formats;
 
 /// <summary>
-/// Writes a <see cref="Feed"/> in one format. Each format's writer lives in its own folder
-/// (<c>Formats/Atom</c>, <c>Formats/Rss</c>); they share the validation and the language and direction rules.
+/// Writes a <see cref="Feed"/> in one format: <see cref="Atom.AtomFeedWriter"/>, <see cref="Rss.RssFeedWriter"/>,
+/// <see cref="Json.JsonFeedWriter"/>, or any of them by <see cref="Create"/>. Every writer has the same methods, each
+/// cancellable: to a <see cref="Stream"/>, to a <see cref="PipeWriter"/>, to a string or bytes, and to a file.
 /// </summary>
 /// <remarks>
 /// <para>
-/// <see cref="Write"/> validates the whole feed before it writes a byte: a feed with errors throws one
-/// <see cref="FeedValidationException"/> listing all of them, and nothing is written. The same feed and options
-/// always give the same bytes (UTF-8, no byte order mark, <c>\n</c> line ends), whatever the current culture.
+/// A feed made from a list is checked whole: a feed with errors throws one <see cref="FeedValidationException"/>
+/// listing all of them, and leaves nothing behind. Where the target allows it (a file, a string or bytes, a seekable
+/// stream) the feed is checked and written in one pass and the output is cut back to where it started when an error
+/// turns up; to any other target nothing is written until every article has been checked.
 /// </para>
 /// <para>
-/// The <c>WriteAsync</c> overloads stream articles from an <see cref="IAsyncEnumerable{T}"/> and never call a
-/// synchronous <c>Write</c> or <c>Flush</c> on the target (ASP.NET Core forbids synchronous I/O): each article
-/// is rendered into a small buffer, which is then written asynchronously. Memory stays bounded whatever the
-/// number of articles. An article with errors stops the stream with a <see cref="FeedValidationException"/>
-/// after the articles before it were written; write to a file with <see cref="WriteToFileAsync"/> to never
-/// leave such a half-written document in place.
+/// A streamed feed (<see cref="Feed(FeedInfo, IAsyncEnumerable{Article})"/>) is read once, each article checked just
+/// before it is written, in bounded memory, with asynchronous writes only (ASP.NET Core forbids synchronous I/O). An
+/// article with errors stops it with a <see cref="FeedValidationException"/>: to a file nothing is left behind, to a
+/// seekable stream the output is cut back, to any other target the articles before it were already sent.
 /// </para>
+/// <para>The same feed and options always give the same bytes (UTF-8, no byte order mark, <c>\n</c> line ends),
+/// whatever the current culture and whichever method writes them.</para>
 /// </remarks>
 public abstract class FeedWriter
 {
@@ -36,13 +38,7 @@ public abstract class FeedWriter
     /// <summary>The options this writer was created with.</summary>
     public FeedWriterOptions Options { get; }
 
-    /// <summary>The media type of the documents this writer produces, such as <c>application/atom+xml</c>.</summary>
-    public abstract string MediaType { get; }
-
-    /// <summary>The usual file extension, without the dot: <c>atom</c>, <c>rss</c>.</summary>
-    public abstract string FileExtension { get; }
-
-    /// <summary>The format this writer produces.</summary>
+    /// <summary>The format this writer produces; its media type and file extension are in <see cref="FeedFormats"/>.</summary>
     public abstract FeedFormat Format { get; }
 
     /// <summary>Creates the writer of a format.</summary>
@@ -59,23 +55,31 @@ public abstract class FeedWriter
 
     private protected abstract FeedDocument CreateDocument(Stream output);
 
-    /// <summary>Writes the feed to a stream as UTF-8. The stream is left open.</summary>
-    /// <param name="feed">The feed to write.</param>
+    /// <summary>Writes a feed made from a list to a stream, as UTF-8. The stream is left open.</summary>
+    /// <param name="feed">The feed; its articles must be a list (a streamed feed needs <see cref="WriteAsync(Feed, Stream, CancellationToken)"/>).</param>
     /// <param name="output">Where to write it.</param>
-    /// <exception cref="FeedValidationException">The feed has errors; nothing was written.</exception>
-    public void Write(Feed feed, Stream output)
+    /// <param name="cancellationToken">Stops the writing between two articles.</param>
+    /// <exception cref="FeedValidationException">The feed has errors; nothing was left in <paramref name="output"/>.</exception>
+    /// <exception cref="InvalidOperationException">The feed is streamed.</exception>
+    public void Write(Feed feed, Stream output, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(output);
-        using var normalized = FeedNormalizer.Normalize(feed, Options, Format);
-        using var document = CreateDocument(output);
-        document.WriteStart(normalized.Header);
-        var articles = normalized.Articles;
-        for (var i = 0; i < articles.Length; i++)
+        RequireList(feed);
+        if (output.CanSeek)
         {
-            document.WriteArticle(normalized.Header, articles[i]);
+            WriteOnePass(feed, output, cancellationToken);
+            return;
+        }
 
-            // Push the low-level writer's buffer out now and then, so it never grows with the feed
-            // (Utf8JsonWriter would otherwise hold the whole document).
+        using var articles = FeedNormalizer.Resolve(feed, ValidationOptions, out var header, cancellationToken);
+        using var document = CreateDocument(output);
+        document.WriteStart(header);
+        var list = articles.Articles;
+        for (var i = 0; i < list.Length; i++)
+        {
+            document.WriteArticle(list[i]);
+
+            // Push the low-level writer's buffer out now and then, so it never grows with the feed.
             if ((i & 15) == 15)
             {
                 document.Flush();
@@ -85,114 +89,251 @@ public abstract class FeedWriter
         document.WriteEnd();
     }
 
-    /// <summary>Writes the feed to a string (the same characters <see cref="Write"/> encodes as UTF-8).</summary>
-    /// <param name="feed">The feed to write.</param>
+    /// <summary>Writes a feed made from a list to a string (the same characters the other methods encode as UTF-8).</summary>
+    /// <param name="feed">The feed; its articles must be a list.</param>
+    /// <param name="cancellationToken">Stops the writing.</param>
     /// <returns>The feed document.</returns>
     /// <exception cref="FeedValidationException">The feed has errors.</exception>
-    public string WriteToString(Feed feed)
+    /// <exception cref="InvalidOperationException">The feed is streamed.</exception>
+    public string WriteToString(Feed feed, CancellationToken cancellationToken = default)
     {
         using var buffer = new MemoryStream();
-        Write(feed, buffer);
+        Write(feed, buffer, cancellationToken);
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
-    /// <summary>
-    /// Streams a feed to <paramref name="output"/> with asynchronous writes only. <see cref="FeedInfo.Updated"/>
-    /// must be set, since it is written before the articles are read.
-    /// </summary>
-    /// <param name="info">What the feed says about itself.</param>
-    /// <param name="articles">The articles, in feed order.</param>
+    /// <summary>Writes a feed made from a list to UTF-8 bytes.</summary>
+    /// <param name="feed">The feed; its articles must be a list.</param>
+    /// <param name="cancellationToken">Stops the writing.</param>
+    /// <returns>The feed document.</returns>
+    /// <exception cref="FeedValidationException">The feed has errors.</exception>
+    /// <exception cref="InvalidOperationException">The feed is streamed.</exception>
+    public byte[] WriteToBytes(Feed feed, CancellationToken cancellationToken = default)
+    {
+        using var buffer = new MemoryStream();
+        Write(feed, buffer, cancellationToken);
+        return buffer.ToArray();
+    }
+
+    /// <summary>Writes any feed to a stream with asynchronous writes only. The stream is left open.</summary>
+    /// <param name="feed">The feed, from a list or streamed.</param>
     /// <param name="output">Where to write; left open.</param>
     /// <param name="cancellationToken">Stops the writing between two articles (or during a write).</param>
     /// <returns>A task that completes when the whole document was written and flushed.</returns>
-    /// <exception cref="FeedValidationException">The feed description or an article has errors.</exception>
-    public Task WriteAsync(FeedInfo info, IAsyncEnumerable<Article> articles, Stream output, CancellationToken cancellationToken = default)
+    /// <exception cref="FeedValidationException">The feed has errors (see the class remarks for what is left in <paramref name="output"/>).</exception>
+    public Task WriteAsync(Feed feed, Stream output, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(output);
-        return StreamAsync(info, articles, (chunk, ct) => output.WriteAsync(chunk, ct), ct => new ValueTask(output.FlushAsync(ct)), cancellationToken);
+        var start = output.CanSeek ? output.Position : -1;
+        return WriteCoreAsync(
+            feed,
+            (chunk, ct) => output.WriteAsync(chunk, ct),
+            ct => new ValueTask(output.FlushAsync(ct)),
+            start < 0 ? null : () => { output.SetLength(start); output.Position = start; },
+            cancellationToken);
     }
 
-    /// <summary>Streams a feed to a <see cref="PipeWriter"/> (such as ASP.NET Core's response body writer).</summary>
-    /// <param name="info">What the feed says about itself; <see cref="FeedInfo.Updated"/> must be set.</param>
-    /// <param name="articles">The articles, in feed order.</param>
+    /// <summary>Writes any feed to a <see cref="PipeWriter"/> (such as ASP.NET Core's response body writer).</summary>
+    /// <param name="feed">The feed, from a list or streamed.</param>
     /// <param name="output">Where to write; not completed.</param>
     /// <param name="cancellationToken">Stops the writing.</param>
     /// <returns>A task that completes when the whole document was written and flushed.</returns>
-    /// <exception cref="FeedValidationException">The feed description or an article has errors.</exception>
-    public Task WriteAsync(FeedInfo info, IAsyncEnumerable<Article> articles, PipeWriter output, CancellationToken cancellationToken = default)
+    /// <exception cref="FeedValidationException">The feed has errors (see the class remarks for what was sent).</exception>
+    public Task WriteAsync(Feed feed, PipeWriter output, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(output);
-        return StreamAsync(
-            info,
-            articles,
+        return WriteCoreAsync(
+            feed,
             async (chunk, ct) => await output.WriteAsync(chunk, ct).ConfigureAwait(false),
             async ct => await output.FlushAsync(ct).ConfigureAwait(false),
+            rollback: null,
             cancellationToken);
     }
 
     /// <summary>
-    /// Streams a feed into a file: it is written to a temporary file beside <paramref name="path"/> and moved into
-    /// place only when complete, so a failure or a cancellation never leaves a half-written feed.
+    /// Writes any feed into a file atomically: into a new temporary file beside <paramref name="path"/>, moved into place
+    /// only when complete, so a failure or a cancellation never leaves a half-written feed and leaves the old file as it
+    /// was. The file keeps its permissions; what is not a regular file (a directory, a link, a device) is not replaced.
     /// </summary>
-    /// <param name="info">What the feed says about itself; <see cref="FeedInfo.Updated"/> must be set.</param>
-    /// <param name="articles">The articles, in feed order.</param>
+    /// <param name="feed">The feed, from a list or streamed.</param>
     /// <param name="path">The file to create or replace.</param>
     /// <param name="cancellationToken">Stops the writing; the target is then left as it was.</param>
     /// <returns>A task that completes when the file is in place.</returns>
-    /// <exception cref="FeedValidationException">The feed description or an article has errors.</exception>
-    public async Task WriteToFileAsync(FeedInfo info, IAsyncEnumerable<Article> articles, string path, CancellationToken cancellationToken = default)
+    /// <exception cref="FeedValidationException">The feed has errors; the target is left as it was.</exception>
+    public Task WriteToFileAsync(Feed feed, string path, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(feed);
         ArgumentException.ThrowIfNullOrEmpty(path);
-        var full = Path.GetFullPath(path);
-        var temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.Asynchronous);
-            await using (stream.ConfigureAwait(false))
-            {
-                await WriteAsync(info, articles, stream, cancellationToken).ConfigureAwait(false);
-            }
+        return IO.AtomicFile.WriteAsync(path, (stream, ct) => WriteAsync(feed, stream, ct), cancellationToken);
+    }
 
-            File.Move(temporary, full, overwrite: true);
-        }
-        finally
+    private ValidationOptions ValidationOptions => new(Format, Options.FirstStrongGuard, Options.Warnings);
+
+    private static void RequireList(Feed feed)
+    {
+        ArgumentNullException.ThrowIfNull(feed);
+        if (feed.IsStreamed)
         {
-            if (File.Exists(temporary))
-            {
-                File.Delete(temporary);
-            }
+            throw new InvalidOperationException("This feed's articles come from an IAsyncEnumerable: write it with WriteAsync or WriteToFileAsync.");
         }
     }
 
-    private async Task StreamAsync(
-        FeedInfo info,
-        IAsyncEnumerable<Article> articles,
-        Func<ReadOnlyMemory<byte>, CancellationToken, ValueTask> write,
-        Func<CancellationToken, ValueTask> flush,
-        CancellationToken cancellationToken)
+    private FeedNormalizer Begin(Feed feed, out ResolvedHeader? header) => FeedNormalizer.Begin(feed, ValidationOptions, out header);
+
+    /// <summary>Checks and writes in one pass into a seekable stream, and cuts it back when an error turns up.</summary>
+    private void WriteOnePass(Feed feed, Stream output, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(info);
-        ArgumentNullException.ThrowIfNull(articles);
-        cancellationToken.ThrowIfCancellationRequested();
-        var (normalizer, header) = FeedNormalizer.ForStream(info, Options, Format);
-        using (normalizer)
+        var start = output.Position;
+        using var normalizer = Begin(feed, out var header);
+        var document = header is null ? null : CreateDocument(output);
+        try
         {
-            using var buffer = new MemoryStream(DrainThreshold * 2);
-            using var document = CreateDocument(buffer);
-            document.WriteStart(header);
-            await foreach (var article in articles.WithCancellation(cancellationToken).ConfigureAwait(false))
+            document?.WriteStart(header!);
+            var articles = feed.Articles;
+            for (var i = 0; i < articles.Length; i++)
             {
-                document.WriteArticle(header, normalizer.NextOrThrow(article));
-                document.Flush();
-                if (buffer.Length >= DrainThreshold)
+                cancellationToken.ThrowIfCancellationRequested();
+                var ok = normalizer.TryNext(articles[i], out var resolved);
+                if (document is null)
                 {
-                    await DrainAsync(buffer, write, cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+
+                if (!ok || normalizer.HasErrors)
+                {
+                    // From the first error on, only check: the output is cut back at the end.
+                    document.Dispose();
+                    document = null;
+                    continue;
+                }
+
+                document.WriteArticle(resolved);
+                if ((i & 15) == 15)
+                {
+                    document.Flush();
                 }
             }
 
-            document.WriteEnd();
-            await DrainAsync(buffer, write, cancellationToken).ConfigureAwait(false);
+            if (!normalizer.HasErrors)
+            {
+                document!.WriteEnd();
+                return;
+            }
+        }
+        catch
+        {
+            document?.Dispose();
+            document = null;
+            output.SetLength(start);
+            output.Position = start;
+            throw;
+        }
+        finally
+        {
+            document?.Dispose();
+        }
+
+        output.SetLength(start);
+        output.Position = start;
+        normalizer.ThrowIfErrors();
+    }
+
+    private async Task WriteCoreAsync(
+        Feed feed,
+        Func<ReadOnlyMemory<byte>, CancellationToken, ValueTask> write,
+        Func<CancellationToken, ValueTask> flush,
+        Action? rollback,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(feed);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (!feed.IsStreamed && rollback is null)
+        {
+            // Nothing may reach a target that cannot be cut back: check everything first.
+            using var checkedFirst = new MemoryStream();
+            Write(feed, checkedFirst, cancellationToken);
+            var bytes = checkedFirst.GetBuffer().AsMemory(0, (int)checkedFirst.Length);
+            for (var offset = 0; offset < bytes.Length; offset += DrainThreshold)
+            {
+                await write(bytes.Slice(offset, Math.Min(DrainThreshold, bytes.Length - offset)), cancellationToken).ConfigureAwait(false);
+            }
+
             await flush(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        FeedNormalizer normalizer;
+        ResolvedHeader? header;
+        if (feed.IsStreamed)
+        {
+            normalizer = new FeedNormalizer(feed.Info, ValidationOptions);
+            if (feed.Info.Updated is null)
+            {
+                normalizer.RequireUpdatedForStream();
+            }
+
+            header = normalizer.HasErrors ? null : normalizer.Header(feed.Info.Updated!.Value);
+        }
+        else
+        {
+            normalizer = Begin(feed, out header);
+        }
+
+        using (normalizer)
+        {
+            normalizer.ThrowIfErrors();
+            var sent = false;
+            try
+            {
+                using var buffer = new MemoryStream(DrainThreshold * 2);
+                using var document = CreateDocument(buffer);
+                document.WriteStart(header!);
+                async ValueTask Next(Article article)
+                {
+                    if (normalizer.TryNext(article, out var resolved) && !normalizer.HasErrors)
+                    {
+                        document.WriteArticle(resolved);
+                        document.Flush();
+                        if (buffer.Length >= DrainThreshold)
+                        {
+                            sent = true;
+                            await DrainAsync(buffer, write, cancellationToken).ConfigureAwait(false);
+                        }
+                    }
+                    else if (feed.IsStreamed)
+                    {
+                        normalizer.ThrowIfErrors();
+                    }
+                }
+
+                if (feed.ArticleStream is { } stream)
+                {
+                    await foreach (var article in stream.WithCancellation(cancellationToken).ConfigureAwait(false))
+                    {
+                        await Next(article).ConfigureAwait(false);
+                    }
+                }
+                else
+                {
+                    foreach (var article in feed.Articles)
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                        await Next(article).ConfigureAwait(false);
+                    }
+
+                    normalizer.ThrowIfErrors();
+                }
+
+                document.WriteEnd();
+                sent = true;
+                await DrainAsync(buffer, write, cancellationToken).ConfigureAwait(false);
+                await flush(cancellationToken).ConfigureAwait(false);
+            }
+            catch when (sent && rollback is not null)
+            {
+                rollback();
+                throw;
+            }
         }
     }
 

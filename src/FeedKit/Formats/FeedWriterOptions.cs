@@ -21,10 +21,10 @@ public sealed record FeedWriterOptions
     public bool Indent { get; init; } = true;
 
     /// <summary>
-    /// Receives each warning found while writing (see <see cref="Lint.FeedLint"/> for what is checked); warnings
+    /// Receives each warning found while writing (see <see cref="Validation.FeedLint"/> for what is checked); warnings
     /// never stop a feed from being written. Null ignores them.
     /// </summary>
-    public Action<Lint.FeedProblem>? Warnings { get; init; }
+    public Action<Validation.FeedProblem>? Warnings { get; init; }
 
     /// <summary>
     /// A stylesheet for browsers: when set, Atom and RSS documents start with

@@ -1,21 +1,26 @@
+using FeedKit.Extensions;
 using FeedKit.Html;
-using FeedKit.Model;
 using FeedKit.Text;
+using FeedKit.Validation;
 
 namespace FeedKit.Formats;
 
-/// <summary>The XML formats' shared plumbing: one <see cref="Utf8XmlWriter"/> with FeedKit's fixed settings.</summary>
+/// <summary>
+/// The XML formats' shared plumbing: one <see cref="Utf8XmlWriter"/> with FeedKit's fixed settings, the prolog, the
+/// root's namespace declarations, and the extensions' writer.
+/// </summary>
 internal abstract class XmlFeedDocument : FeedDocument
 {
-    private const string HistoryNamespace = "http://purl.org/syndication/history/1.0";
-
     private readonly Stream _output;
-    private readonly Uri? _stylesheet;
+    private readonly FeedWriterOptions _options;
+    private readonly FeedFormat _format;
+    private XmlExtensionWriter? _extensions;
 
-    protected XmlFeedDocument(Stream output, FeedWriterOptions options)
+    protected XmlFeedDocument(Stream output, FeedWriterOptions options, FeedFormat format)
     {
         _output = output;
-        _stylesheet = options.Stylesheet;
+        _options = options;
+        _format = format;
         Xml = new Utf8XmlWriter(output, options.Indent);
     }
 
@@ -25,7 +30,53 @@ internal abstract class XmlFeedDocument : FeedDocument
     protected void WriteProlog()
     {
         Xml.WriteStartDocument();
-        XmlStylesheet.Write(Xml, _stylesheet);
+        XmlStylesheet.Write(Xml, _options.Stylesheet);
+    }
+
+    /// <summary>
+    /// Declares on the root element just started the format's prefixed namespaces and the extensions' (each once, for
+    /// the whole document), and sets up the extensions' writer.
+    /// </summary>
+    protected void DeclareNamespaces(ResolvedHeader header)
+    {
+        foreach (var ns in Namespaces.Fixed(_format).AddRange(header.Namespaces))
+        {
+            Xml.WriteAttributeString("xmlns:" + ns.Prefix, ns.Uri);
+        }
+
+        _extensions = new XmlExtensionWriter(Xml, Namespaces.PrefixOf(_format, header.Namespaces));
+    }
+
+    /// <summary>The feed's extensions (FeedKit's own first), after its own elements.</summary>
+    protected void WriteFeedExtensions(ResolvedHeader header)
+    {
+        var writer = _extensions!;
+        writer.Set(_format, ExtensionTarget.Feed, header.Language, header.Direction, header.Authors, _options.FirstStrongGuard);
+        foreach (var extension in header.Extensions)
+        {
+            writer.Write(extension);
+        }
+    }
+
+    /// <summary>An article's extensions, at the end of its entry or item: <paramref name="builtIn"/> (if any), Media RSS, then its own.</summary>
+    protected void WriteArticleExtensions(in ResolvedArticle article, FeedExtension? builtIn = null)
+    {
+        var writer = _extensions!;
+        writer.Set(_format, ExtensionTarget.Article, article.Language, article.Direction, article.Authors, _options.FirstStrongGuard);
+        if (builtIn is not null)
+        {
+            writer.Write(builtIn);
+        }
+
+        if (article.MediaRss is { } media)
+        {
+            writer.Write(media);
+        }
+
+        foreach (var extension in article.Extensions)
+        {
+            writer.Write(extension);
+        }
     }
 
     public sealed override void WriteEnd()
@@ -41,24 +92,6 @@ internal abstract class XmlFeedDocument : FeedDocument
     public sealed override void Dispose() => Xml.Dispose();
 
     protected abstract void WriteEndCore();
-
-    /// <summary>RFC 5005 §4: <c>xmlns:fh</c> on the root element of an archive document.</summary>
-    protected void DeclareHistoryNamespace(FeedInfo info)
-    {
-        if (info.History is { IsArchive: true })
-        {
-            Xml.WriteAttributeString("xmlns:fh", HistoryNamespace);
-        }
-    }
-
-    /// <summary>RFC 5005 §4: the empty <c>fh:archive</c> element that marks an archive document.</summary>
-    protected void WriteArchiveMarker(FeedInfo info)
-    {
-        if (info.History is { IsArchive: true })
-        {
-            Xml.WriteElementString("fh:archive", string.Empty);
-        }
-    }
 
     protected void WriteXmlLang(LanguageTag? language)
     {

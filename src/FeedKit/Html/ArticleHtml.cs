@@ -1,4 +1,4 @@
-using FeedKit.Formats;
+using System.Collections.Immutable;
 using FeedKit.Model;
 using FeedKit.Text;
 
@@ -13,18 +13,18 @@ namespace FeedKit.Html;
 internal static class ArticleHtml
 {
     /// <summary>
-    /// The summary (<see cref="NormalizedArticle.SummaryText"/>) as one paragraph inside the wrapper, in the calling
-    /// thread's builder: read it before rendering anything else. Null when the article has no summary.
+    /// A summary as one paragraph inside the wrapper, in the calling thread's builder: read it before rendering
+    /// anything else. Null when there is no summary.
     /// </summary>
-    public static HtmlBuilder? RenderSummary(in NormalizedArticle article)
+    public static HtmlBuilder? RenderSummary(string? summary, HtmlContext context)
     {
-        if (article.SummaryText is not { } summary)
+        if (summary is null)
         {
             return null;
         }
 
         var html = HtmlBuilder.Rent();
-        OpenWrapper(html, article.Html);
+        OpenWrapper(html, context);
         html.Append("<p>").AppendText(summary).Append("</p>");
         return html.Append("</div>");
     }
@@ -33,20 +33,18 @@ internal static class ArticleHtml
     /// The lead image and body blocks inside the wrapper, in the calling thread's builder: read it before rendering
     /// anything else. Null when there is nothing to show.
     /// </summary>
-    public static HtmlBuilder? RenderBody(in NormalizedArticle article)
+    public static HtmlBuilder? RenderBody(Image? leadImage, ImmutableArray<Block> body, HtmlContext context)
     {
         var html = HtmlBuilder.Rent();
-        var context = article.Html;
-        var source = article.Source;
         OpenWrapper(html, context);
         var empty = true;
-        if (source.LeadImage is { } lead)
+        if (leadImage is { } lead)
         {
             RenderFigure(html, lead, block: null, context);
             empty = false;
         }
 
-        foreach (var block in source.Body)
+        foreach (var block in body)
         {
             if (RenderBlock(html, block, context, separator: !empty))
             {

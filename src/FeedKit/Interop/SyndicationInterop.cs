@@ -1,10 +1,9 @@
 using System.ServiceModel.Syndication;
 using System.Xml;
 using FeedKit.Formats;
-using FeedKit.Html;
-using FeedKit.Lint;
 using FeedKit.Model;
 using FeedKit.Text;
+using FeedKit.Validation;
 
 namespace FeedKit.Interop;
 
@@ -30,39 +29,38 @@ public static class SyndicationInterop
     /// <exception cref="FeedValidationException">The feed has errors (Atom's rules apply).</exception>
     public static SyndicationFeed ToSyndicationFeed(this Feed feed, FeedWriterOptions? options = null)
     {
-        using var normalized = FeedNormalizer.Normalize(feed, options, FeedFormat.Atom);
-        var header = normalized.Header;
-        var info = header.Info;
+        options ??= FeedWriterOptions.Default;
+        using var normalized = FeedNormalizer.Resolve(feed, new ValidationOptions(FeedFormat.Atom, options.FirstStrongGuard, options.Warnings), out var header);
         var result = new SyndicationFeed
         {
             Id = header.Id,
             Title = new TextSyndicationContent(header.Title),
             LastUpdatedTime = header.Updated,
             Language = header.Language?.Value,
-            Generator = info.Generator,
+            Generator = header.Generator,
         };
         if (header.Subtitle is not null)
         {
             result.Description = new TextSyndicationContent(header.Subtitle);
         }
 
-        if (!string.IsNullOrWhiteSpace(info.Rights))
+        if (header.Rights is not null)
         {
-            result.Copyright = new TextSyndicationContent(info.Rights);
+            result.Copyright = new TextSyndicationContent(header.Rights);
         }
 
-        if ((info.Logo ?? info.Icon) is { } image)
+        if ((header.LogoUrl ?? header.IconUrl) is { } image)
         {
             result.ImageUrl = image;
         }
 
-        result.Links.Add(new SyndicationLink(info.SiteLink, "alternate", null, "text/html", 0));
-        if (info.SelfLink is not null)
+        result.Links.Add(new SyndicationLink(header.SiteUrl, "alternate", null, "text/html", 0));
+        if (header.SelfUrl is not null)
         {
-            result.Links.Add(new SyndicationLink(info.SelfLink, "self", null, "application/atom+xml", 0));
+            result.Links.Add(new SyndicationLink(header.SelfUrl, "self", null, "application/atom+xml", 0));
         }
 
-        foreach (var author in info.Authors)
+        foreach (var author in header.Authors)
         {
             result.Authors.Add(ToPerson(author));
         }
@@ -77,37 +75,36 @@ public static class SyndicationInterop
         return result;
     }
 
-    private static SyndicationItem ToItem(in NormalizedArticle article)
+    private static SyndicationItem ToItem(in ResolvedArticle article)
     {
-        var source = article.Source;
         var item = new SyndicationItem
         {
             Id = article.Id,
             Title = new TextSyndicationContent(article.Headline),
-            PublishDate = source.Published,
+            PublishDate = article.Published,
             LastUpdatedTime = article.Updated,
         };
-        if (source.Url is not null)
+        if (article.Url is not null)
         {
-            item.Links.Add(new SyndicationLink(source.Url, "alternate", null, "text/html", 0));
+            item.Links.Add(new SyndicationLink(article.Url, "alternate", null, "text/html", 0));
         }
 
-        if (ArticleHtml.RenderSummary(article) is { } summary)
+        if (article.RenderSummary() is { } summary)
         {
             item.Summary = new TextSyndicationContent(summary.ToString(), TextSyndicationContentKind.Html);
         }
 
-        if (ArticleHtml.RenderBody(article) is { } body)
+        if (article.RenderBody() is { } body)
         {
             item.Content = new TextSyndicationContent(body.ToString(), TextSyndicationContentKind.Html);
         }
 
-        foreach (var author in source.Authors)
+        foreach (var author in article.Authors)
         {
             item.Authors.Add(ToPerson(author));
         }
 
-        foreach (var tag in source.Tags)
+        foreach (var tag in article.Tags)
         {
             item.Categories.Add(new SyndicationCategory(tag));
         }
@@ -117,7 +114,7 @@ public static class SyndicationInterop
     }
 
     private static SyndicationPerson ToPerson(Author author) =>
-        new(author.Email, author.Name, author.Uri?.AbsoluteUri);
+        new(author.Email, author.Name, author.Url?.AbsoluteUri);
 
     private static void AddLanguage(Dictionary<XmlQualifiedName, string> attributes, LanguageTag? language)
     {

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using FeedKit.Extensions;
 using FeedKit.Text;
 
 namespace FeedKit.Model;
@@ -18,13 +19,17 @@ namespace FeedKit.Model;
 /// the language (<c>ar</c>, <c>he</c>, <c>fa</c>, <c>ur</c> …), and last the first strong character of the
 /// headline, standfirst and body (Unicode bidi rules P2–P3).
 /// </para>
+/// <para>
+/// Records of the model compare by value, collections included: two articles with the same members are equal.
+/// </para>
 /// </remarks>
 public sealed record Article
 {
-    private readonly ImmutableArray<Block> _body = [];
-    private readonly ImmutableArray<Author> _authors = [];
-    private readonly ImmutableArray<string> _tags = [];
-    private readonly ImmutableArray<MediaAttachment> _media = [];
+    private readonly EquatableArray<Block> _body;
+    private readonly EquatableArray<Author> _authors;
+    private readonly EquatableArray<string> _tags;
+    private readonly EquatableArray<MediaAttachment> _media;
+    private readonly EquatableArray<FeedExtension> _extensions;
 
     /// <summary>
     /// A stable, absolute URI that identifies the article for ever (for example
@@ -44,15 +49,15 @@ public sealed record Article
     /// <summary>The body, as structured blocks in reading order.</summary>
     public ImmutableArray<Block> Body
     {
-        get => _body;
-        init => _body = value.IsDefault ? [] : value;
+        get => _body.Items;
+        init => _body = new(value);
     }
 
     /// <summary>The article's authors. When empty, the feed's authors stand for them.</summary>
     public ImmutableArray<Author> Authors
     {
-        get => _authors;
-        init => _authors = value.IsDefault ? [] : value;
+        get => _authors.Items;
+        init => _authors = new(value);
     }
 
     /// <summary>When the article was first published.</summary>
@@ -64,8 +69,8 @@ public sealed record Article
     /// <summary>Tags or categories, written as Atom <c>category</c> and RSS <c>category</c>.</summary>
     public ImmutableArray<string> Tags
     {
-        get => _tags;
-        init => _tags = value.IsDefault ? [] : value;
+        get => _tags.Items;
+        init => _tags = new(value);
     }
 
     /// <summary>The image shown at the head of the article.</summary>
@@ -79,8 +84,8 @@ public sealed record Article
     /// </summary>
     public ImmutableArray<MediaAttachment> Media
     {
-        get => _media;
-        init => _media = value.IsDefault ? [] : value;
+        get => _media.Items;
+        init => _media = new(value);
     }
 
     /// <summary>The article's language; null means the feed's language.</summary>
@@ -88,4 +93,14 @@ public sealed record Article
 
     /// <summary>An explicit text direction; null means it is worked out from the language or text.</summary>
     public TextDirection? Direction { get; init; }
+
+    /// <summary>
+    /// Namespaced data the article carries (a publisher's own elements, podcast episode data …), written at the end of
+    /// its entry or item by each extension (see <see cref="FeedExtension"/>).
+    /// </summary>
+    public ImmutableArray<FeedExtension> Extensions
+    {
+        get => _extensions.Items;
+        init => _extensions = new(value);
+    }
 }

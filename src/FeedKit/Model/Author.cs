@@ -14,5 +14,5 @@ public sealed record Author(string Name)
     public string? Email { get; init; }
 
     /// <summary>An absolute URI for the author: a profile or home page.</summary>
-    public Uri? Uri { get; init; }
+    public Uri? Url { get; init; }
 }

@@ -42,9 +42,24 @@ public sealed record Quote(string Text) : Block
 }
 
 /// <summary>A bulleted or numbered list of plain-text items.</summary>
-/// <param name="Items">The list items, in order.</param>
-public sealed record ListBlock(ImmutableArray<string> Items) : Block
+public sealed record ListBlock : Block
 {
+    private readonly EquatableArray<string> _items;
+
+    /// <summary>Creates a list.</summary>
+    /// <param name="items">The list items, in order.</param>
+    public ListBlock(ImmutableArray<string> items)
+    {
+        _items = new(items);
+    }
+
+    /// <summary>The list items (plain text), in order.</summary>
+    public ImmutableArray<string> Items
+    {
+        get => _items.Items;
+        init => _items = new(value);
+    }
+
     /// <summary>True for a numbered list (<c>ol</c>), false for a bulleted one (<c>ul</c>).</summary>
     public bool Ordered { get; init; }
 }

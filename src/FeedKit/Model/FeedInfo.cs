@@ -1,16 +1,19 @@
 using System.Collections.Immutable;
+using FeedKit.Extensions;
 using FeedKit.Text;
 
 namespace FeedKit.Model;
 
 /// <summary>
 /// What a feed says about itself: title, links, language, authors. Immutable; use <c>with</c> to vary it
-/// (for example to give the RSS document its own <see cref="SelfLink"/>).
+/// (for example to give the RSS document its own <see cref="SelfUrl"/>).
 /// </summary>
 public sealed record FeedInfo
 {
-    private readonly ImmutableArray<Author> _authors = [];
-    private readonly ImmutableArray<Uri> _hubs = [];
+    private readonly EquatableArray<Author> _authors;
+    private readonly EquatableArray<Uri> _hubs;
+    private readonly EquatableArray<FeedExtension> _extensions;
+    private readonly EquatableArray<XmlNamespace> _namespaces;
 
     /// <summary>The feed's title (plain text).</summary>
     public required string Title { get; init; }
@@ -19,12 +22,12 @@ public sealed record FeedInfo
     public string? Subtitle { get; init; }
 
     /// <summary>The absolute URL of the site the feed belongs to.</summary>
-    public required Uri SiteLink { get; init; }
+    public required Uri SiteUrl { get; init; }
 
     /// <summary>The absolute URL this feed document is served from (<c>rel="self"</c>).</summary>
-    public Uri? SelfLink { get; init; }
+    public Uri? SelfUrl { get; init; }
 
-    /// <summary>A stable, absolute URI identifying the feed; defaults to <see cref="SiteLink"/>.</summary>
+    /// <summary>A stable, absolute URI identifying the feed; defaults to <see cref="SiteUrl"/>.</summary>
     public string? Id { get; init; }
 
     /// <summary>The feed's language, and the default language of its articles.</summary>
@@ -36,18 +39,18 @@ public sealed record FeedInfo
     /// <summary>The feed's authors; they stand for the authors of an article that has none.</summary>
     public ImmutableArray<Author> Authors
     {
-        get => _authors;
-        init => _authors = value.IsDefault ? [] : value;
+        get => _authors.Items;
+        init => _authors = new(value);
     }
 
     /// <summary>A copyright or licence statement (plain text).</summary>
     public string? Rights { get; init; }
 
     /// <summary>Absolute URL of a small square icon (Atom <c>icon</c>).</summary>
-    public Uri? Icon { get; init; }
+    public Uri? IconUrl { get; init; }
 
     /// <summary>Absolute URL of a larger logo (Atom <c>logo</c>, RSS <c>image</c>).</summary>
-    public Uri? Logo { get; init; }
+    public Uri? LogoUrl { get; init; }
 
     /// <summary>The name written as the feed's generator; null writes none.</summary>
     public string? Generator { get; init; } = "FeedKit";
@@ -60,15 +63,36 @@ public sealed record FeedInfo
 
     /// <summary>
     /// WebSub hubs that push this feed's updates to subscribers (<c>rel="hub"</c> in Atom, <c>atom:link</c> in RSS,
-    /// <c>hubs</c> in JSON Feed). The topic is <see cref="SelfLink"/>, which must then be given. Tell the hubs when
+    /// <c>hubs</c> in JSON Feed). The topic is <see cref="SelfUrl"/>, which must then be given. Tell the hubs when
     /// the feed changes with <see cref="WebSub.WebSubPublisher"/>.
     /// </summary>
     public ImmutableArray<Uri> Hubs
     {
-        get => _hubs;
-        init => _hubs = value.IsDefault ? [] : value;
+        get => _hubs.Items;
+        init => _hubs = new(value);
     }
 
     /// <summary>RFC 5005 links of an archived or paged feed document; null for a plain feed.</summary>
     public FeedHistory? History { get; init; }
+
+    /// <summary>
+    /// Namespaced data the feed carries (see <see cref="FeedExtension"/>), written after the feed's own elements; their
+    /// namespaces are declared on the root element.
+    /// </summary>
+    public ImmutableArray<FeedExtension> Extensions
+    {
+        get => _extensions.Items;
+        init => _extensions = new(value);
+    }
+
+    /// <summary>
+    /// Namespaces to declare on the root element besides those of <see cref="Extensions"/>: the namespaces of extensions
+    /// that only articles or media carry, when the feed is streamed (its root element is written before any article is
+    /// read). A feed written from a list finds them by itself; declaring them here changes nothing then.
+    /// </summary>
+    public ImmutableArray<XmlNamespace> Namespaces
+    {
+        get => _namespaces.Items;
+        init => _namespaces = new(value);
+    }
 }

@@ -1,3 +1,6 @@
+using System.Collections.Immutable;
+using FeedKit.Extensions;
+
 namespace FeedKit.Model;
 
 /// <summary>
@@ -6,10 +9,10 @@ namespace FeedKit.Model;
 /// RSS <c>enclosure</c> when it is the article's first attachment, and a JSON Feed <c>attachments</c> entry.
 /// </summary>
 /// <param name="Url">Absolute http(s) URL of the file.</param>
-public sealed record MediaAttachment(Uri Url)
+/// <param name="MediaType">The file's media type, such as <c>audio/mpeg</c>: RSS enclosures and JSON Feed attachments need one.</param>
+public sealed record MediaAttachment(Uri Url, string MediaType)
 {
-    /// <summary>The file's media type, such as <c>audio/mpeg</c>. Required: RSS enclosures and JSON Feed attachments need one.</summary>
-    public string? MediaType { get; init; }
+    private readonly EquatableArray<FeedExtension> _extensions;
 
     /// <summary>The size of the file in bytes, when known. FeedKit never invents one (see <see cref="Image.Length"/>).</summary>
     public long? Length { get; init; }
@@ -24,5 +27,12 @@ public sealed record MediaAttachment(Uri Url)
     public TimeSpan? Duration { get; init; }
 
     /// <summary>Absolute URL of a picture standing for the file (Media RSS <c>media:thumbnail</c>).</summary>
-    public Uri? Thumbnail { get; init; }
+    public Uri? ThumbnailUrl { get; init; }
+
+    /// <summary>Namespaced data about the file (see <see cref="FeedExtension"/>), written inside its Media RSS <c>media:content</c> and its JSON Feed attachment.</summary>
+    public ImmutableArray<FeedExtension> Extensions
+    {
+        get => _extensions.Items;
+        init => _extensions = new(value);
+    }
 }

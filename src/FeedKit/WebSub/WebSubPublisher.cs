@@ -32,13 +32,13 @@ public sealed class WebSubPublisher
     }
 
     /// <summary>Notifies every hub of <paramref name="info"/> that its self link changed, one after another.</summary>
-    /// <param name="info">The feed: its <see cref="FeedInfo.Hubs"/> and <see cref="FeedInfo.SelfLink"/> (the topic).</param>
+    /// <param name="info">The feed: its <see cref="FeedInfo.Hubs"/> and <see cref="FeedInfo.SelfUrl"/> (the topic).</param>
     /// <param name="cancellationToken">Stops the publishing.</param>
     /// <returns>One result per hub, in the order of <see cref="FeedInfo.Hubs"/>.</returns>
     public async Task<ImmutableArray<WebSubPublishResult>> PublishAsync(FeedInfo info, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(info);
-        var topic = info.SelfLink ?? throw new ArgumentException("FeedInfo.SelfLink is the WebSub topic and is required.", nameof(info));
+        var topic = info.SelfUrl ?? throw new ArgumentException("FeedInfo.SelfUrl is the WebSub topic and is required.", nameof(info));
         var results = ImmutableArray.CreateBuilder<WebSubPublishResult>(info.Hubs.Length);
         foreach (var hub in info.Hubs)
         {

@@ -176,8 +176,8 @@ public sealed class WebSubPublisherTests
         var info = new FeedInfo
         {
             Title = "T",
-            SiteLink = new Uri("https://example.com/"),
-            SelfLink = Topic,
+            SiteUrl = new Uri("https://example.com/"),
+            SelfUrl = Topic,
             Hubs = [new Uri(a.Client.BaseAddress!, "/hub"), new Uri(b.Client.BaseAddress!, "/hub")],
         };
         using var http = new HttpClient();
@@ -185,7 +185,7 @@ public sealed class WebSubPublisherTests
         Assert.Equal([true, false], results.Select(r => r.Succeeded));
         Assert.Equal(info.Hubs, results.Select(r => r.Hub));
         Assert.Equal(Topic.AbsoluteUri, Assert.Single(first.Received).Url);
-        Assert.Throws<ArgumentException>(() => { _ = new WebSubPublisher(http).PublishAsync(info with { SelfLink = null }).GetAwaiter().GetResult(); });
+        Assert.Throws<ArgumentException>(() => { _ = new WebSubPublisher(http).PublishAsync(info with { SelfUrl = null }).GetAwaiter().GetResult(); });
     }
 
     [Fact]

@@ -5,7 +5,7 @@ using FeedKit.Formats;
 using FeedKit.Formats.Atom;
 using FeedKit.Formats.Json;
 using FeedKit.Formats.Rss;
-using FeedKit.Lint;
+using FeedKit.Validation;
 using FeedKit.Model;
 using FeedKit.Tests.Formats;
 using FeedKit.Tests.Media;
@@ -17,7 +17,7 @@ public sealed class FeedArchiveTests
 {
     private static readonly XNamespace Fh = "http://purl.org/syndication/history/1.0";
 
-    private static FeedInfo Info => TestFeeds.Info("ar", "أرشيف الأخبار") with { SelfLink = new Uri("https://example.com/feed.atom") };
+    private static FeedInfo Info => TestFeeds.Info("ar", "أرشيف الأخبار") with { SelfUrl = new Uri("https://example.com/feed.atom") };
 
     private static Uri ArchiveUrl(int n) => new($"https://example.com/feed/archive/{n}.atom");
 
@@ -115,13 +115,13 @@ public sealed class FeedArchiveTests
     [Fact]
     public void Archives_need_the_current_link_and_the_feed_needs_a_self_link()
     {
-        Assert.Throws<ArgumentException>(() => FeedArchive.Create(Info with { SelfLink = null }, Articles(3), 2, ArchiveUrl));
+        Assert.Throws<ArgumentException>(() => FeedArchive.Create(Info with { SelfUrl = null }, Articles(3), 2, ArchiveUrl));
         Assert.Throws<ArgumentOutOfRangeException>(() => FeedArchive.Create(Info, Articles(3), 0, ArchiveUrl));
         var hand = new Feed(Info with { History = new FeedHistory { IsArchive = true } }, Articles(1));
         var error = Assert.Single(FeedLint.Check(hand), p => p.Severity == FeedProblemSeverity.Error);
-        Assert.Equal("feed.History.Current", error.Path);
+        Assert.Equal("feed.History.Current", error.Path.ToString());
         var relative = new Feed(Info with { History = new FeedHistory { Next = new Uri("page/2", UriKind.Relative) } }, Articles(1));
-        Assert.Equal("feed.History.Next", Assert.Single(FeedLint.Check(relative), p => p.Severity == FeedProblemSeverity.Error).Path);
+        Assert.Equal("feed.History.Next", Assert.Single(FeedLint.Check(relative), p => p.Severity == FeedProblemSeverity.Error).Path.ToString());
     }
 
     [Fact]
@@ -134,7 +134,7 @@ public sealed class FeedArchiveTests
     [Fact]
     public async Task Small_archive_rss()
     {
-        var rssInfo = Info with { SelfLink = new Uri("https://example.com/feed.rss") };
+        var rssInfo = Info with { SelfUrl = new Uri("https://example.com/feed.rss") };
         var archive = FeedArchive.Create(rssInfo, Articles(5), 2, n => new Uri($"https://example.com/feed/archive/{n}.rss"));
         await Verifier.Verify(new RssFeedWriter().WriteToString(archive.Archives[1].Feed), "xml");
     }
@@ -142,7 +142,7 @@ public sealed class FeedArchiveTests
     [Fact]
     public async Task Small_archive_current_json()
     {
-        var jsonInfo = Info with { SelfLink = new Uri("https://example.com/feed.json") };
+        var jsonInfo = Info with { SelfUrl = new Uri("https://example.com/feed.json") };
         var archive = FeedArchive.Create(jsonInfo, Articles(5), 2, n => new Uri($"https://example.com/feed/archive/{n}.json"));
         await Verifier.Verify(new JsonFeedWriter().WriteToString(archive.Current), "json");
     }

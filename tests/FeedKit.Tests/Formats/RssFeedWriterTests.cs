@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using FeedKit.Formats.Rss;
-using FeedKit.Lint;
+using FeedKit.Validation;
 using FeedKit.Model;
 using FeedKit.Text;
 
@@ -99,7 +99,7 @@ public sealed class RssFeedWriterTests
     {
         var feed = new Feed(TestFeeds.Info("ckb", "هەواڵ"), [TestFeeds.Article("a", "سڵاو", null, new Paragraph("دەق"))]);
         var error = Assert.Throws<FeedValidationException>(() => WriteText(feed));
-        Assert.Equal("feed.Language", Assert.Single(error.Problems).Path);
+        Assert.Equal("feed.Language", Assert.Single(error.Problems).Path.ToString());
         Assert.Contains("ISO 639", error.Message, StringComparison.Ordinal);
         Assert.Contains("xml:lang=\"ckb\"", new FeedKit.Formats.Atom.AtomFeedWriter().WriteToString(feed), StringComparison.Ordinal);
     }

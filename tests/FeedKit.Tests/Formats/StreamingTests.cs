@@ -4,7 +4,7 @@ using FeedKit.Formats;
 using FeedKit.Formats.Atom;
 using FeedKit.Formats.Json;
 using FeedKit.Formats.Rss;
-using FeedKit.Lint;
+using FeedKit.Validation;
 using FeedKit.Model;
 
 namespace FeedKit.Tests.Formats;
@@ -53,7 +53,7 @@ public sealed class StreamingTests
         Writer(format).Write(new Feed(Info, Enumerable.Range(0, count).Select(Item)), expected);
 
         var target = new AsyncOnlyStream();
-        await Writer(format).WriteAsync(Info, Items(count), target);
+        await Writer(format).WriteAsync(new Feed(Info, Items(count)), target);
 
         Assert.True(target.AsyncWrites > 10, $"only {target.AsyncWrites} writes: the feed was not streamed");
         Assert.True(target.LargestWrite < 256 * 1024, $"a single write of {target.LargestWrite} bytes: the feed was buffered");
@@ -74,7 +74,7 @@ public sealed class StreamingTests
             await pipe.Reader.CopyToAsync(received);
             return received.ToArray();
         });
-        await Writer(format).WriteAsync(Info, Items(500), pipe.Writer);
+        await Writer(format).WriteAsync(new Feed(Info, Items(500)), pipe.Writer);
         await pipe.Writer.CompleteAsync();
         Assert.Equal(expected.ToArray(), await reading);
     }
@@ -83,8 +83,8 @@ public sealed class StreamingTests
     public async Task Streaming_needs_an_explicit_updated_date_and_writes_nothing_without_it()
     {
         var target = new AsyncOnlyStream();
-        var error = await Assert.ThrowsAsync<FeedValidationException>(() => new AtomFeedWriter().WriteAsync(Info with { Updated = null }, Items(3), target));
-        Assert.Equal("feed.Updated", Assert.Single(error.Problems).Path);
+        var error = await Assert.ThrowsAsync<FeedValidationException>(() => new AtomFeedWriter().WriteAsync(new Feed(Info with { Updated = null }, Items(3)), target));
+        Assert.Equal("feed.Updated", Assert.Single(error.Problems).Path.ToString());
         Assert.Equal(0, target.Length);
     }
 
@@ -99,8 +99,8 @@ public sealed class StreamingTests
             yield return Item(2) with { Url = null };
         }
 
-        var error = await Assert.ThrowsAsync<FeedValidationException>(() => new RssFeedWriter().WriteAsync(Info, WithBadThird(), new AsyncOnlyStream()));
-        Assert.Equal("articles[2].Id", Assert.Single(error.Problems).Path);
+        var error = await Assert.ThrowsAsync<FeedValidationException>(() => new RssFeedWriter().WriteAsync(new Feed(Info, WithBadThird()), new AsyncOnlyStream()));
+        Assert.Equal("articles[2].Id", Assert.Single(error.Problems).Path.ToString());
     }
 
     [Theory]
@@ -111,7 +111,7 @@ public sealed class StreamingTests
         try
         {
             var path = Path.Combine(directory.FullName, "feed." + format);
-            await Writer(format).WriteToFileAsync(Info, Items(1000), path);
+            await Writer(format).WriteToFileAsync(new Feed(Info, Items(1000)), path);
             using var expected = new MemoryStream();
             Writer(format).Write(new Feed(Info, Enumerable.Range(0, 1000).Select(Item)), expected);
             Assert.Equal(expected.ToArray(), await File.ReadAllBytesAsync(path));
@@ -147,7 +147,7 @@ public sealed class StreamingTests
                 }
             }
 
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new AtomFeedWriter().WriteToFileAsync(Info, CancelAfter500(), path, cancellation.Token));
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new AtomFeedWriter().WriteToFileAsync(new Feed(Info, CancelAfter500()), path, cancellation.Token));
             Assert.InRange(produced, 500, 502);
             Assert.Equal("previous feed", await File.ReadAllTextAsync(path));
             Assert.Equal(["feed.atom"], directory.GetFiles().Select(f => f.Name));
@@ -175,7 +175,7 @@ public sealed class StreamingTests
             }
 
             var path = Path.Combine(directory.FullName, "feed.rss");
-            await Assert.ThrowsAsync<IOException>(() => new RssFeedWriter().WriteToFileAsync(Info, FailsAfter10(), path));
+            await Assert.ThrowsAsync<IOException>(() => new RssFeedWriter().WriteToFileAsync(new Feed(Info, FailsAfter10()), path));
             Assert.Empty(directory.GetFiles());
         }
         finally

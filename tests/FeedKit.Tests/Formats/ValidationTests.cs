@@ -1,6 +1,6 @@
 using FeedKit.Formats.Atom;
 using FeedKit.Formats.Rss;
-using FeedKit.Lint;
+using FeedKit.Validation;
 using FeedKit.Model;
 
 namespace FeedKit.Tests.Formats;
@@ -17,7 +17,7 @@ public sealed class ValidationTests
     {
         var error = Fails(new Feed(TestFeeds.Info("ar", "ع"), [Valid(), Valid("b") with { Url = null }]));
         var problem = Assert.Single(error.Problems);
-        Assert.Equal("articles[1].Id", problem.Path);
+        Assert.Equal("articles[1].Id", problem.Path.ToString());
         Assert.Contains("neither an Id nor a Url", problem.Message, StringComparison.Ordinal);
     }
 
@@ -32,12 +32,12 @@ public sealed class ValidationTests
     public void Every_error_is_reported_at_once()
     {
         var feed = new Feed(
-            TestFeeds.Info("ar", "  ") with { SiteLink = new Uri("/news", UriKind.Relative) },
+            TestFeeds.Info("ar", "  ") with { SiteUrl = new Uri("/news", UriKind.Relative) },
             [Valid() with { Headline = "" }, Valid() with { Id = "not a uri" }, Valid("c") with { Published = TestFeeds.Morning, Updated = TestFeeds.Morning.AddDays(-1) }]);
         var error = Fails(feed);
         Assert.Equal(
-            ["feed.Title", "feed.SiteLink", "articles[0].Headline", "articles[1].Id", "articles[2].Updated"],
-            error.Problems.Select(p => p.Path));
+            ["feed.Title", "feed.SiteUrl", "articles[0].Headline", "articles[1].Id", "articles[2].Updated"],
+            error.Problems.Select(p => p.Path.ToString()));
         Assert.All(error.Problems, p => Assert.Equal(FeedProblemSeverity.Error, p.Severity));
         Assert.Contains("(5 problems)", error.Message, StringComparison.Ordinal);
     }
@@ -47,7 +47,7 @@ public sealed class ValidationTests
     {
         var error = Fails(new Feed(TestFeeds.Info("ar", "ع"), [Valid("a"), Valid("b"), Valid("a")]));
         var problem = Assert.Single(error.Problems);
-        Assert.Equal("articles[2].Id", problem.Path);
+        Assert.Equal("articles[2].Id", problem.Path.ToString());
         Assert.Contains("articles[0]", problem.Message, StringComparison.Ordinal);
     }
 
@@ -55,7 +55,7 @@ public sealed class ValidationTests
     public void A_feed_without_articles_needs_an_explicit_date()
     {
         var error = Fails(new Feed(TestFeeds.Info("ar", "ع"), []));
-        Assert.Equal("feed.Updated", Assert.Single(error.Problems).Path);
+        Assert.Equal("feed.Updated", Assert.Single(error.Problems).Path.ToString());
 
         var xml = new AtomFeedWriter().WriteToString(new Feed(TestFeeds.Info("ar", "ع") with { Updated = TestFeeds.Morning }, []));
         Assert.Contains("<updated>2026-03-14T09:30:00+03:00</updated>", xml, StringComparison.Ordinal);
@@ -65,7 +65,7 @@ public sealed class ValidationTests
     public void Atom_needs_an_author_somewhere_but_RSS_does_not()
     {
         var feed = new Feed(TestFeeds.Info("ar", "ع") with { Authors = [] }, [Valid()]);
-        Assert.Equal("articles[0].Authors", Assert.Single(Fails(feed).Problems).Path);
+        Assert.Equal("articles[0].Authors", Assert.Single(Fails(feed).Problems).Path.ToString());
         Assert.Contains("<item>", new RssFeedWriter().WriteToString(feed), StringComparison.Ordinal);
     }
 
@@ -78,7 +78,7 @@ public sealed class ValidationTests
     {
         var error = Fails(new Feed(TestFeeds.Info("ar", "ع"), [Valid() with { Headline = "عنوان" + (char)bad + "x" }]));
         var problem = Assert.Single(error.Problems);
-        Assert.Equal("articles[0].Headline", problem.Path);
+        Assert.Equal("articles[0].Headline", problem.Path.ToString());
         Assert.Contains(described + " at index 5", problem.Message, StringComparison.Ordinal);
     }
 
@@ -86,14 +86,14 @@ public sealed class ValidationTests
     public void Non_web_links_are_errors()
     {
         var error = Fails(new Feed(TestFeeds.Info("ar", "ع"), [Valid() with { Url = new Uri("javascript:alert(1)") }]));
-        Assert.Equal("articles[0].Url", Assert.Single(error.Problems).Path);
+        Assert.Equal("articles[0].Url", Assert.Single(error.Problems).Path.ToString());
     }
 
     [Fact]
     public void Bad_email_is_an_error()
     {
         var error = Fails(new Feed(TestFeeds.Info("ar", "ع"), [Valid() with { Authors = [new Author("س") { Email = "not an email" }] }]));
-        Assert.Equal("articles[0].Authors[0].Email", Assert.Single(error.Problems).Path);
+        Assert.Equal("articles[0].Authors[0].Email", Assert.Single(error.Problems).Path.ToString());
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 using FeedKit.Formats;
 using FeedKit.Formats.Atom;
-using FeedKit.Lint;
+using FeedKit.Validation;
 using FeedKit.Model;
 using FeedKit.Text;
 
@@ -17,7 +17,7 @@ public sealed class FeedLintTests
 
     private static FeedProblem Single(Feed feed, string path, FeedLintOptions? options = null)
     {
-        var problems = FeedLint.Check(feed, options).Where(p => p.Path == path).ToList();
+        var problems = FeedLint.Check(feed, options).Where(p => p.Path.ToString() == path).ToList();
         return Assert.Single(problems);
     }
 
@@ -50,8 +50,8 @@ public sealed class FeedLintTests
     public void Mixed_text_in_either_language_is_fine()
     {
         var mixed = Arabic with { Headline = "iPhone 17 يصل" };
-        Assert.DoesNotContain(FeedLint.Check(With(mixed)), p => p.Path == "articles[0].Language");
-        Assert.DoesNotContain(FeedLint.Check(With(mixed with { Language = LanguageTag.Parse("en") })), p => p.Path == "articles[0].Language");
+        Assert.DoesNotContain(FeedLint.Check(With(mixed)), p => p.Path.ToString() == "articles[0].Language");
+        Assert.DoesNotContain(FeedLint.Check(With(mixed with { Language = LanguageTag.Parse("en") })), p => p.Path.ToString() == "articles[0].Language");
     }
 
     [Fact]
@@ -59,15 +59,15 @@ public sealed class FeedLintTests
     {
         var problem = Single(With(Arabic, feedLanguage: null), "articles[0].Language");
         Assert.Contains("right-to-left text but no language", problem.Message, StringComparison.Ordinal);
-        Assert.Empty(FeedLint.Check(With(English, feedLanguage: null)).Where(p => p.Path == "articles[0].Language"));
+        Assert.Empty(FeedLint.Check(With(English, feedLanguage: null)).Where(p => p.Path.ToString() == "articles[0].Language"));
     }
 
     [Fact]
     public void A_title_against_its_direction_warns_only_when_the_guard_is_off()
     {
         var feed = With(Arabic with { Headline = "iPhone 17 يصل" });
-        Assert.DoesNotContain(FeedLint.Check(feed), p => p.Path == "articles[0].Headline");
-        var off = new FeedLintOptions { WriterOptions = new FeedWriterOptions { FirstStrongGuard = false } };
+        Assert.DoesNotContain(FeedLint.Check(feed), p => p.Path.ToString() == "articles[0].Headline");
+        var off = new FeedLintOptions { FirstStrongGuard = false };
         Assert.Contains("dir=\"auto\"", Single(feed, "articles[0].Headline", off).Message, StringComparison.Ordinal);
 
         var feedTitle = new Feed(TestFeeds.Info("ar", "2026"), [Arabic]);
@@ -84,10 +84,10 @@ public sealed class FeedLintTests
     [Fact]
     public void Missing_self_link_and_implausible_dates_warn()
     {
-        var feed = new Feed(TestFeeds.Info("ar", "أخبار") with { SelfLink = null }, [Arabic with { Published = new DateTimeOffset(1970, 1, 1, 0, 0, 0, TimeSpan.Zero) }]);
+        var feed = new Feed(TestFeeds.Info("ar", "أخبار") with { SelfUrl = null }, [Arabic with { Published = new DateTimeOffset(1970, 1, 1, 0, 0, 0, TimeSpan.Zero) }]);
         var problems = FeedLint.Check(feed);
-        Assert.Contains(problems, p => p is { Path: "feed.SelfLink", Severity: FeedProblemSeverity.Warning });
-        Assert.Contains(problems, p => p is { Path: "articles[0].Published", Severity: FeedProblemSeverity.Warning } && p.Message.Contains("1970-01-01T00:00:00Z is before 1990", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Path.ToString() == "feed.SelfUrl" && p.Severity == FeedProblemSeverity.Warning);
+        Assert.Contains(problems, p => p.Path.ToString() == "articles[0].Published" && p.Severity == FeedProblemSeverity.Warning && p.Message.Contains("1970-01-01T00:00:00Z is before 1990", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -102,9 +102,9 @@ public sealed class FeedLintTests
     [Fact]
     public void Errors_come_first_once_each_although_every_format_is_checked()
     {
-        var feed = new Feed(TestFeeds.Info("ar", "أخبار") with { SelfLink = null }, [Arabic with { Headline = "" }]);
+        var feed = new Feed(TestFeeds.Info("ar", "أخبار") with { SelfUrl = null }, [Arabic with { Headline = "" }]);
         var problems = FeedLint.Check(feed);
-        Assert.Equal(["articles[0].Headline", "feed.SelfLink"], problems.Select(p => p.Path));
+        Assert.Equal(["articles[0].Headline", "feed.SelfUrl"], problems.Select(p => p.Path.ToString()));
         Assert.Equal([FeedProblemSeverity.Error, FeedProblemSeverity.Warning], problems.Select(p => p.Severity));
     }
 
@@ -114,6 +114,6 @@ public sealed class FeedLintTests
         var warnings = new List<FeedProblem>();
         var xml = new AtomFeedWriter(new FeedWriterOptions { Warnings = warnings.Add }).WriteToString(With(English));
         Assert.Contains("<entry", xml, StringComparison.Ordinal);
-        Assert.Equal("articles[0].Language", Assert.Single(warnings).Path);
+        Assert.Equal("articles[0].Language", Assert.Single(warnings).Path.ToString());
     }
 }

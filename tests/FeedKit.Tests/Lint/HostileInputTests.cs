@@ -5,7 +5,7 @@ using FeedKit.Formats;
 using FeedKit.Formats.Atom;
 using FeedKit.Formats.Json;
 using FeedKit.Formats.Rss;
-using FeedKit.Lint;
+using FeedKit.Validation;
 using FeedKit.Model;
 using FeedKit.Text;
 using FeedKit.Tests.Formats;
@@ -23,8 +23,8 @@ public sealed class HostileInputTests
     private static FeedInfo Info => new()
     {
         Title = "أخبار",
-        SiteLink = new Uri("https://example.com/"),
-        SelfLink = new Uri("https://example.com/feed"),
+        SiteUrl = new Uri("https://example.com/"),
+        SelfUrl = new Uri("https://example.com/feed"),
         Language = LanguageTag.Parse("ar"),
         Authors = [new Author("غرفة الأخبار")],
     };
@@ -58,7 +58,7 @@ public sealed class HostileInputTests
         public string Content(int index = 0) => AtomXml.Root!.Elements(Xml.Atom + "entry").ElementAt(index).Element(Xml.Atom + "content")!.Value;
 
         public void Warns(string path, string words) =>
-            Assert.Contains(Lint, p => p.Severity == FeedProblemSeverity.Warning && p.Path == path && p.Message.Contains(words, StringComparison.Ordinal));
+            Assert.Contains(Lint, p => p.Severity == FeedProblemSeverity.Warning && p.Path.ToString() == path && p.Message.Contains(words, StringComparison.Ordinal));
     }
 
     private sealed record Case(Func<Feed> Feed, string? ErrorPath = null, string? ErrorWords = null, Action<Outputs>? Check = null);
@@ -108,13 +108,13 @@ public sealed class HostileInputTests
 
         // Bidi controls.
         ["RLE embedding warns"] = Writes(() => OneHeadline("\u202Bعنوان\u202C"), o => o.Warns("articles[0].Headline", "embedding control U+202B")),
-        ["isolates do not warn"] = Writes(() => OneHeadline("عنوان \u2066iPhone\u2069"), o => Assert.DoesNotContain(o.Lint, p => p.Path == "articles[0].Headline")),
+        ["isolates do not warn"] = Writes(() => OneHeadline("عنوان \u2066iPhone\u2069"), o => Assert.DoesNotContain(o.Lint, p => p.Path.ToString() == "articles[0].Headline")),
 
         // Links and ids.
         ["relative URL"] = Error(() => One(Good() with { Url = new Uri("x/y", UriKind.Relative), Id = "tag:example.com,2026:1" }), "articles[0].Url", "relative URI \"x/y\" needs a base"),
         ["javascript: URL"] = Error(() => One(Good() with { Url = new Uri("javascript:alert(1)") }), "articles[0].Url", "not an http or https URL"),
         ["ftp URL"] = Error(() => One(Good() with { Url = new Uri("ftp://example.com/a") }), "articles[0].Url", "not an http or https URL"),
-        ["relative site link"] = Error(() => new Feed(Info with { SiteLink = new Uri("/", UriKind.Relative) }, [Good()]), "feed.SiteLink", "needs a base"),
+        ["relative site link"] = Error(() => new Feed(Info with { SiteUrl = new Uri("/", UriKind.Relative) }, [Good()]), "feed.SiteUrl", "needs a base"),
         ["relative image"] = Error(() => One(Good() with { LeadImage = new Image(new Uri("a.jpg", UriKind.Relative)) }), "articles[0].LeadImage.Url", "needs a base"),
         ["IDN host"] = Writes(() => One(Good() with { Url = new Uri("https://مثال.example/خبر") }), o =>
         {
@@ -210,7 +210,7 @@ public sealed class HostileInputTests
         var lint = FeedLint.Check(feed, new FeedLintOptions { Now = new DateTimeOffset(2026, 11, 29, 0, 0, 0, TimeSpan.Zero) });
         if (@case.ErrorPath is not null)
         {
-            Assert.Contains(lint, p => p.Severity == FeedProblemSeverity.Error && p.Path == @case.ErrorPath && p.Message.Contains(@case.ErrorWords!, StringComparison.Ordinal));
+            Assert.Contains(lint, p => p.Severity == FeedProblemSeverity.Error && p.Path.ToString() == @case.ErrorPath && p.Message.Contains(@case.ErrorWords!, StringComparison.Ordinal));
 
             // At least one writer refuses it with that same problem, and nothing is half-written.
             var refused = 0;
@@ -225,7 +225,7 @@ public sealed class HostileInputTests
                 {
                     refused++;
                     Assert.Equal(0, output.Length);
-                    Assert.Contains(e.Problems, p => p.Path == @case.ErrorPath);
+                    Assert.Contains(e.Problems, p => p.Path.ToString() == @case.ErrorPath);
                 }
             }
 
@@ -275,7 +275,7 @@ public sealed class HostileInputTests
     {
         var feed = Cases["ckb: error for RSS, warning for Atom"].Feed();
         var lint = FeedLint.Check(feed, new FeedLintOptions { Formats = [FeedFormat.Atom, FeedFormat.Json] });
-        Assert.Contains(lint, p => p.Severity == FeedProblemSeverity.Warning && p.Path == "feed.Language");
+        Assert.Contains(lint, p => p.Severity == FeedProblemSeverity.Warning && p.Path.ToString() == "feed.Language");
         Assert.Contains("xml:lang=\"ckb\"", new AtomFeedWriter().WriteToString(feed), StringComparison.Ordinal);
     }
 

@@ -5,7 +5,7 @@ using System.Xml;
 using System.Xml.Linq;
 using CsCheck;
 using FeedKit.Formats;
-using FeedKit.Lint;
+using FeedKit.Validation;
 using FeedKit.Model;
 using FeedKit.Text;
 using FeedKit.Tests.Formats;
@@ -87,8 +87,8 @@ public sealed class PropertyTests
             new FeedInfo
             {
                 Title = title,
-                SiteLink = new Uri("https://example.com/"),
-                SelfLink = new Uri("https://example.com/feed"),
+                SiteUrl = new Uri("https://example.com/"),
+                SelfUrl = new Uri("https://example.com/feed"),
                 Language = language,
                 Authors = [new Author("Desk")],
             },
@@ -128,9 +128,9 @@ public sealed class PropertyTests
             writtenCount++;
             var bytes = output.ToArray();
             Expected expected;
-            using (var normalized = FeedNormalizer.Normalize(feed, null, format))
+            using (var normalized = FeedNormalizer.Resolve(feed, new ValidationOptions(format, FirstStrongGuard: true), out var header))
             {
-                expected = new Expected(normalized.Header, normalized.Articles.ToArray());
+                expected = new Expected(header, normalized.Articles.ToArray());
             }
 
             var text = new UTF8Encoding(false, true).GetString(bytes);
@@ -159,8 +159,8 @@ public sealed class PropertyTests
         {
             Assert.Equal(want.Headline, got.Title.Text);
             Assert.Equal(want.Id, got.Id);
-            Assert.Equal(want.Source.Url, got.Links.First().Uri);
-            Assert.Equal(want.Source.Published.UtcDateTime, got.PublishDate.UtcDateTime);
+            Assert.Equal(want.Url, got.Links.First().Uri);
+            Assert.Equal(want.Published.UtcDateTime, got.PublishDate.UtcDateTime);
         }
 
         var languages = format == FeedFormat.Atom
@@ -180,7 +180,7 @@ public sealed class PropertyTests
             Assert.Equal(want.Headline, got.GetProperty("title").GetString());
             Assert.Equal(want.Id, got.GetProperty("id").GetString());
             Assert.Equal(want.Language?.Value, got.TryGetProperty("language", out var l) ? l.GetString() : null);
-            Assert.Equal(want.Source.Published, DateTimeOffset.Parse(got.GetProperty("date_published").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Equal(want.Published, DateTimeOffset.Parse(got.GetProperty("date_published").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
         }
     }
 
@@ -192,7 +192,7 @@ public sealed class PropertyTests
         foreach (var (want, got) in expected.Articles.Zip(items))
         {
             Assert.Equal(want.Headline.Trim(), got.Title?.Trim());
-            Assert.Equal(want.Source.Url!.AbsoluteUri, got.Link);
+            Assert.Equal(want.Url!.AbsoluteUri, got.Link);
             Assert.Equal(want.Id, got.Id);
         }
 
@@ -203,5 +203,5 @@ public sealed class PropertyTests
     }
 
     /// <summary>What the normalizer resolved, copied out of its pooled array.</summary>
-    private sealed record Expected(NormalizedHeader Header, NormalizedArticle[] Articles);
+    private sealed record Expected(ResolvedHeader Header, ResolvedArticle[] Articles);
 }

@@ -6,7 +6,7 @@ using FeedKit.Formats;
 using FeedKit.Formats.Atom;
 using FeedKit.Formats.Json;
 using FeedKit.Formats.Rss;
-using FeedKit.Lint;
+using FeedKit.Validation;
 using FeedKit.Model;
 using FeedKit.Tests.Formats;
 
@@ -24,7 +24,7 @@ public sealed class MediaTests
     public async Task Podcast_rss()
     {
         var feed = RichFeeds.Podcast();
-        var rss = new Feed(feed.Info with { SelfLink = new Uri("https://example.com/podcast.rss") }, feed.Articles);
+        var rss = new Feed(feed.Info with { SelfUrl = new Uri("https://example.com/podcast.rss") }, feed.Articles);
         await Verifier.Verify(new RssFeedWriter().WriteToString(rss), "xml");
     }
 
@@ -89,22 +89,22 @@ public sealed class MediaTests
         var feed = RichFeeds.Podcast();
         const string path = "articles[1].LeadImage.Length";
         var lint = FeedLint.Check(feed);
-        var problem = Assert.Single(lint, p => p.Path == path);
+        var problem = Assert.Single(lint, p => p.Path.ToString() == path);
         Assert.Equal(FeedProblemSeverity.Warning, problem.Severity);
         Assert.Contains("length=\"0\"", problem.Message, StringComparison.Ordinal);
-        Assert.Empty(FeedLint.Check(feed, new FeedLintOptions { Formats = [FeedFormat.Atom, FeedFormat.Json] }).Where(p => p.Path == path));
+        Assert.Empty(FeedLint.Check(feed, new FeedLintOptions { Formats = [FeedFormat.Atom, FeedFormat.Json] }).Where(p => p.Path.ToString() == path));
 
         var rssWarnings = new List<FeedProblem>();
         new RssFeedWriter(new FeedWriterOptions { Warnings = rssWarnings.Add }).WriteToString(feed);
-        Assert.Equal([problem], rssWarnings.Where(p => p.Path.Contains("Media", StringComparison.Ordinal) || p.Path.Contains("LeadImage", StringComparison.Ordinal)));
+        Assert.Equal([problem], rssWarnings.Where(p => p.Path.ToString().Contains("Media", StringComparison.Ordinal) || p.Path.ToString().Contains("LeadImage", StringComparison.Ordinal)));
 
         var atomWarnings = new List<FeedProblem>();
         new AtomFeedWriter(new FeedWriterOptions { Warnings = atomWarnings.Add }).WriteToString(feed);
-        Assert.DoesNotContain(atomWarnings, p => p.Path == path);
+        Assert.DoesNotContain(atomWarnings, p => p.Path.ToString() == path);
 
         // Known size: no warning.
         var sized = new Feed(feed.Info, [feed.Articles[1] with { LeadImage = feed.Articles[1].LeadImage! with { Length = 1000 } }]);
-        Assert.DoesNotContain(FeedLint.Check(sized), p => p.Path == "articles[0].LeadImage.Length");
+        Assert.DoesNotContain(FeedLint.Check(sized), p => p.Path.ToString() == "articles[0].LeadImage.Length");
     }
 
     [Fact]
@@ -112,7 +112,7 @@ public sealed class MediaTests
     {
         var article = RichFeeds.Podcast().Articles[0];
         var feed = new Feed(RichFeeds.Info, [article with { LeadImage = article.LeadImage! with { Length = null }, Media = [article.Media[0] with { Length = null }, article.Media[1]] }]);
-        var paths = FeedLint.Check(feed).Where(p => p.Path.EndsWith(".Length", StringComparison.Ordinal)).Select(p => p.Path);
+        var paths = FeedLint.Check(feed).Where(p => p.Path.ToString().EndsWith(".Length", StringComparison.Ordinal)).Select(p => p.Path.ToString());
         Assert.Equal(["articles[0].Media[0].Length"], paths);
     }
 
@@ -120,7 +120,7 @@ public sealed class MediaTests
     public void A_lead_image_whose_type_cannot_be_told_gets_no_rss_enclosure_and_a_warning()
     {
         var feed = new Feed(RichFeeds.Info, [TestFeeds.Article("x", "عنوان", "مقدمة") with { LeadImage = new Image(new Uri("https://example.com/image?id=4")) }]);
-        Assert.Contains(FeedLint.Check(feed), p => p is { Severity: FeedProblemSeverity.Warning, Path: "articles[0].LeadImage.MediaType" });
+        Assert.Contains(FeedLint.Check(feed), p => p.Severity == FeedProblemSeverity.Warning && p.Path.ToString() == "articles[0].LeadImage.MediaType");
         var item = Xml.Parse(new RssFeedWriter().WriteToString(feed)).Root!.Element("channel")!.Element("item")!;
         Assert.Null(item.Element("enclosure"));
         Assert.NotNull(item.Element(MediaNs + "content"));
@@ -132,36 +132,36 @@ public sealed class MediaTests
     [InlineData("media-negative-length", "articles[0].Media[0].Length", "negative")]
     [InlineData("media-negative-duration", "articles[0].Media[0].Duration", "negative")]
     [InlineData("media-relative-url", "articles[0].Media[0].Url", "needs a base")]
-    [InlineData("media-ftp-thumbnail", "articles[0].Media[0].Thumbnail", "not an http or https URL")]
+    [InlineData("media-ftp-thumbnail", "articles[0].Media[0].ThumbnailUrl", "not an http or https URL")]
     [InlineData("lead-bad-type", "articles[0].LeadImage.MediaType", "not a media type")]
     [InlineData("hub-relative", "feed.Hubs[1]", "needs a base")]
-    [InlineData("hub-without-self", "feed.SelfLink", "WebSub")]
+    [InlineData("hub-without-self", "feed.SelfUrl", "WebSub")]
     public void Media_and_hub_errors_have_paths(string name, string path, string message)
     {
-        var good = new MediaAttachment(new Uri("https://example.com/a.mp3")) { MediaType = "audio/mpeg" };
+        var good = new MediaAttachment(new Uri("https://example.com/a.mp3"), "audio/mpeg");
         var article = TestFeeds.Article("x", "عنوان", "مقدمة");
         var info = RichFeeds.Info;
         (FeedInfo Info, Article Article) input = name switch
         {
-            "media-without-type" => (info, article with { Media = [good with { MediaType = null }] }),
+            "media-without-type" => (info, article with { Media = [good with { MediaType = null! }] }),
             "media-bad-type" => (info, article with { Media = [good with { MediaType = "mp3" }] }),
             "media-negative-length" => (info, article with { Media = [good with { Length = -1 }] }),
             "media-negative-duration" => (info, article with { Media = [good with { Duration = TimeSpan.FromSeconds(-3) }] }),
-            "media-relative-url" => (info, article with { Media = [new MediaAttachment(new Uri("a.mp3", UriKind.Relative)) { MediaType = "audio/mpeg" }] }),
-            "media-ftp-thumbnail" => (info, article with { Media = [good with { Thumbnail = new Uri("ftp://example.com/t.png") }] }),
+            "media-relative-url" => (info, article with { Media = [new MediaAttachment(new Uri("a.mp3", UriKind.Relative), "audio/mpeg")] }),
+            "media-ftp-thumbnail" => (info, article with { Media = [good with { ThumbnailUrl = new Uri("ftp://example.com/t.png") }] }),
             "lead-bad-type" => (info, article with { LeadImage = new Image(new Uri("https://example.com/a.png")) { MediaType = "image png" } }),
             "hub-relative" => (info with { Hubs = [info.Hubs[0], new Uri("/hub", UriKind.Relative)] }, article),
-            "hub-without-self" => (info with { SelfLink = null }, article),
+            "hub-without-self" => (info with { SelfUrl = null }, article),
             _ => throw new ArgumentOutOfRangeException(nameof(name)),
         };
         var feed = new Feed(input.Info, [input.Article]);
         var error = Assert.Single(FeedLint.Check(feed), p => p.Severity == FeedProblemSeverity.Error);
-        Assert.Equal(path, error.Path);
+        Assert.Equal(path, error.Path.ToString());
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
         foreach (var format in Enum.GetValues<FeedFormat>())
         {
             var thrown = Assert.Throws<FeedValidationException>(() => FeedWriter.Create(format).WriteToString(feed));
-            Assert.Equal(path, Assert.Single(thrown.Problems).Path);
+            Assert.Equal(path, Assert.Single(thrown.Problems).Path.ToString());
         }
     }
 
@@ -219,7 +219,7 @@ public sealed class MediaTests
         var writer = FeedWriter.Create(format);
         var expected = writer.WriteToString(new Feed(feed.Info with { Updated = TestFeeds.Morning }, feed.Articles));
         using var stream = new MemoryStream();
-        await writer.WriteAsync(feed.Info with { Updated = TestFeeds.Morning }, feed.Articles.ToAsyncEnumerable(), stream);
+        await writer.WriteAsync(new Feed(feed.Info with { Updated = TestFeeds.Morning }, feed.Articles.ToAsyncEnumerable()), stream);
         Assert.Equal(expected, Encoding.UTF8.GetString(stream.ToArray()));
     }
 }

@@ -9,7 +9,7 @@ internal static class RichFeeds
 {
     public static FeedInfo Info => TestFeeds.Info("ar", "بودكاست الأخبار", "حلقات يومية عن أخبار المنطقة") with
     {
-        SelfLink = new Uri("https://example.com/podcast.atom"),
+        SelfUrl = new Uri("https://example.com/podcast.atom"),
         Hubs = [new Uri("https://hub.example.net/"), new Uri("https://websub.example.org/hub")],
     };
 
@@ -31,18 +31,16 @@ internal static class RichFeeds
             },
             Media =
             [
-                new MediaAttachment(new Uri("https://cdn.example.com/audio/episode-12.mp3"))
+                new MediaAttachment(new Uri("https://cdn.example.com/audio/episode-12.mp3"), "audio/mpeg")
                 {
-                    MediaType = "audio/mpeg",
                     Length = 31457280,
                     Title = "الحلقة 12",
                     Description = "تسجيل صوتي كامل للحلقة.",
                     Duration = TimeSpan.FromMinutes(32.5),
-                    Thumbnail = new Uri("https://example.com/img/episode-12-small.png"),
+                    ThumbnailUrl = new Uri("https://example.com/img/episode-12-small.png"),
                 },
-                new MediaAttachment(new Uri("https://example.com/transcripts/episode-12.pdf"))
+                new MediaAttachment(new Uri("https://example.com/transcripts/episode-12.pdf"), "application/pdf")
                 {
-                    MediaType = "application/pdf",
                     Title = "النص الكامل",
                 },
             ],

@@ -1,5 +1,5 @@
-using FeedKit.Html;
 using FeedKit.Model;
+using FeedKit.Validation;
 
 namespace FeedKit.Formats.Atom;
 
@@ -13,15 +13,18 @@ namespace FeedKit.Formats.Atom;
 /// schema does not allow. Summary and content are <c>type="html"</c>: the escaped HTML keeps its wrapper in every
 /// parser, where the <c>xhtml</c> wrapper <c>div</c> is stripped by some.
 /// <para>
+/// Authors: every entry carries its authors, its own or else the feed's (RFC 4287 lets an entry inherit the feed's,
+/// but readers such as Tiny Tiny RSS do not follow it).
+/// </para>
+/// <para>
 /// Media: the lead image and each attachment are <c>link rel="enclosure"</c> (type and length when known) and Media
-/// RSS <c>media:content</c>, with <c>xmlns:media</c> declared on <c>feed</c>. WebSub hubs are
-/// <c>link rel="hub"</c>; RFC 5005 links are <c>link</c> elements, with <c>fh:archive</c> on archive documents.
+/// RSS <c>media:content</c>, with <c>xmlns:media</c> declared on <c>feed</c>. Extensions (WebSub hubs as
+/// <c>link rel="hub"</c>, RFC 5005 links with <c>fh:archive</c>, Media RSS, and the feed's and articles' own) come after
+/// the feed's and each entry's own elements.
 /// </para>
 /// </remarks>
 public sealed class AtomFeedWriter : FeedWriter
 {
-    private const string Ns = "http://www.w3.org/2005/Atom";
-
     /// <summary>Creates an Atom writer.</summary>
     /// <param name="options">Writer options; null for <see cref="FeedWriterOptions.Default"/>.</param>
     /// <exception cref="ArgumentException"><see cref="FeedWriterOptions.Stylesheet"/> is absolute but not http(s).</exception>
@@ -32,27 +35,18 @@ public sealed class AtomFeedWriter : FeedWriter
     }
 
     /// <inheritdoc />
-    public override string MediaType => "application/atom+xml";
-
-    /// <inheritdoc />
-    public override string FileExtension => "atom";
-
-    /// <inheritdoc />
     public override FeedFormat Format => FeedFormat.Atom;
 
     private protected override FeedDocument CreateDocument(Stream output) => new Document(output, Options);
 
-    private sealed class Document(Stream output, FeedWriterOptions options) : XmlFeedDocument(output, options)
+    private sealed class Document(Stream output, FeedWriterOptions options) : XmlFeedDocument(output, options, FeedFormat.Atom)
     {
-        public override void WriteStart(NormalizedHeader feed)
+        public override void WriteStart(ResolvedHeader feed)
         {
-            var info = feed.Info;
             WriteProlog();
             Xml.WriteStartElement("feed");
-            Xml.WriteAttributeString("xmlns", Ns);
-            MediaRss.DeclareNamespace(Xml);
-            DeclareHistoryNamespace(info);
-
+            Xml.WriteAttributeString("xmlns", Namespaces.Atom.Uri);
+            DeclareNamespaces(feed);
             WriteXmlLang(feed.Language);
             Xml.WriteElementString("title", feed.Title);
             if (feed.Subtitle is not null)
@@ -60,64 +54,53 @@ public sealed class AtomFeedWriter : FeedWriter
                 Xml.WriteElementString("subtitle", feed.Subtitle);
             }
 
-            WriteLink("alternate", "text/html", info.SiteLink);
-            if (info.SelfLink is not null)
+            WriteLink("alternate", "text/html", feed.SiteUrl);
+            if (feed.SelfUrl is not null)
             {
-                WriteLink("self", "application/atom+xml", info.SelfLink);
-            }
-
-            foreach (var hub in info.Hubs)
-            {
-                WriteLink("hub", null, hub);
-            }
-
-            if (info.History is { } history)
-            {
-                WriteHistoryLinks(history);
+                WriteLink("self", "application/atom+xml", feed.SelfUrl);
             }
 
             Xml.WriteElementString("id", feed.Id);
             WriteDate("updated", feed.Updated);
-            foreach (var author in info.Authors)
+            foreach (var author in feed.Authors)
             {
                 WriteAuthor(author);
             }
 
-            if (!string.IsNullOrWhiteSpace(info.Rights))
+            if (feed.Rights is not null)
             {
-                Xml.WriteElementString("rights", info.Rights);
+                Xml.WriteElementString("rights", feed.Rights);
             }
 
-            if (info.Icon is not null)
+            if (feed.IconUrl is not null)
             {
-                Xml.WriteElementString("icon", info.Icon.AbsoluteUri);
+                Xml.WriteElementString("icon", feed.IconUrl.AbsoluteUri);
             }
 
-            if (info.Logo is not null)
+            if (feed.LogoUrl is not null)
             {
-                Xml.WriteElementString("logo", info.Logo.AbsoluteUri);
+                Xml.WriteElementString("logo", feed.LogoUrl.AbsoluteUri);
             }
 
-            if (!string.IsNullOrWhiteSpace(info.Generator))
+            if (feed.Generator is not null)
             {
-                Xml.WriteElementString("generator", info.Generator);
+                Xml.WriteElementString("generator", feed.Generator);
             }
 
-            WriteArchiveMarker(info);
+            WriteFeedExtensions(feed);
         }
 
-        public override void WriteArticle(NormalizedHeader feed, in NormalizedArticle article)
+        public override void WriteArticle(in ResolvedArticle article)
         {
-            var source = article.Source;
             Xml.WriteStartElement("entry");
             WriteXmlLang(article.Language);
             Xml.WriteStartElement("title");
             WriteXmlLang(article.Language);
             Xml.WriteString(article.Headline);
             Xml.WriteEndElement();
-            if (source.Url is not null)
+            if (article.Url is not null)
             {
-                WriteLink("alternate", "text/html", source.Url);
+                WriteLink("alternate", "text/html", article.Url);
             }
 
             foreach (var media in article.Media)
@@ -126,23 +109,23 @@ public sealed class AtomFeedWriter : FeedWriter
             }
 
             Xml.WriteElementString("id", article.Id);
-            WriteDate("published", source.Published);
+            WriteDate("published", article.Published);
             WriteDate("updated", article.Updated);
-            foreach (var author in source.Authors)
+            foreach (var author in article.Authors)
             {
                 WriteAuthor(author);
             }
 
-            foreach (var tag in source.Tags)
+            foreach (var tag in article.Tags)
             {
                 Xml.WriteStartElement("category");
                 Xml.WriteAttributeString("term", tag);
                 Xml.WriteEndElement();
             }
 
-            WriteHtml("summary", ArticleHtml.RenderSummary(article), article.Language, typeHtml: true);
-            WriteHtml("content", ArticleHtml.RenderBody(article), article.Language, typeHtml: true);
-            MediaRss.WriteMedia(Xml, article);
+            WriteHtml("summary", article.RenderSummary(), article.Language, typeHtml: true);
+            WriteHtml("content", article.RenderBody(), article.Language, typeHtml: true);
+            WriteArticleExtensions(article);
             Xml.WriteEndElement();
         }
 
@@ -161,17 +144,8 @@ public sealed class AtomFeedWriter : FeedWriter
             Xml.WriteEndElement();
         }
 
-        /// <summary>RFC 5005: archived feeds (§4) and paged feeds (§3); same-format documents, so the type is Atom's.</summary>
-        private void WriteHistoryLinks(FeedHistory history)
-        {
-            foreach (var (rel, href) in history.Links())
-            {
-                WriteLink(rel, "application/atom+xml", href);
-            }
-        }
-
         /// <summary>RFC 4287 §4.2.7.2: <c>rel="enclosure"</c>, with <c>length</c> only when known (never invented).</summary>
-        private void WriteEnclosure(NormalizedMedia media)
+        private void WriteEnclosure(Media.ResolvedMedia media)
         {
             Xml.WriteStartElement("link");
             Xml.WriteAttributeString("rel", "enclosure");
@@ -203,9 +177,9 @@ public sealed class AtomFeedWriter : FeedWriter
                 Xml.WriteElementString("email", author.Email);
             }
 
-            if (author.Uri is not null)
+            if (author.Url is not null)
             {
-                Xml.WriteElementString("uri", author.Uri.AbsoluteUri);
+                Xml.WriteElementString("uri", author.Url.AbsoluteUri);
             }
 
             Xml.WriteEndElement();

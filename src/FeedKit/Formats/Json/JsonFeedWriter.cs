@@ -1,7 +1,9 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using FeedKit.Html;
+using FeedKit.Extensions;
+using FeedKit.Media;
 using FeedKit.Model;
+using FeedKit.Validation;
 
 namespace FeedKit.Formats.Json;
 
@@ -13,11 +15,12 @@ namespace FeedKit.Formats.Json;
 /// <item><c>language</c> at the top and on every item (JSON Feed 1.1 lets an item's language differ).</item>
 /// <item><c>content_html</c> carries the same <c>&lt;div dir="rtl" lang="ar"&gt;</c> wrapper as the XML formats;
 /// <c>summary</c> is the standfirst as plain text, with the first-strong guard like titles.</item>
-/// <item>Authors are the 1.1 <c>authors</c> array; JSON Feed has no e-mail field, so an author with an e-mail and no
+/// <item>Authors are the 1.1 <c>authors</c> array, on every item (its own, else the feed's); JSON Feed has no e-mail field, so an author with an e-mail and no
 /// URI gets a <c>mailto:</c> URL.</item>
 /// <item>Media: the lead image is <c>image</c>; the article's other media are <c>attachments</c> (with
-/// <c>size_in_bytes</c> and <c>duration_in_seconds</c> when known). WebSub hubs are <c>hubs</c>; of RFC 5005's links only
-/// the next (older) page or archive fits, as <c>next_url</c>.</item>
+/// <c>size_in_bytes</c> and <c>duration_in_seconds</c> when known). Extensions follow the feed's and each item's own
+/// members: WebSub hubs are <c>hubs</c>; of RFC 5005's links only the next (older) page or archive fits, as
+/// <c>next_url</c>; others go into their <c>"_prefix"</c> objects.</item>
 /// <item>Text is written as UTF-8, not as <c>\u</c> escapes, so Arabic stays readable; JSON still escapes what it must.</item>
 /// <item>Indented output uses <c>\n</c> line ends. (On .NET 8, <see cref="Utf8JsonWriter"/> uses the platform's line end:
 /// on Windows there, set <see cref="FeedWriterOptions.Indent"/> to false for bytes identical to other machines.)</item>
@@ -36,12 +39,6 @@ public sealed class JsonFeedWriter : FeedWriter
     }
 
     /// <inheritdoc />
-    public override string MediaType => "application/feed+json";
-
-    /// <inheritdoc />
-    public override string FileExtension => "json";
-
-    /// <inheritdoc />
     public override FeedFormat Format => FeedFormat.Json;
 
     private protected override FeedDocument CreateDocument(Stream output) => new Document(output, Options);
@@ -51,10 +48,13 @@ public sealed class JsonFeedWriter : FeedWriter
         private readonly Stream _output;
         private readonly PooledBufferWriter _buffer = new();
         private readonly Utf8JsonWriter _json;
+        private readonly JsonExtensionWriter _extensions;
+        private readonly bool _guard;
 
         public Document(Stream output, FeedWriterOptions options)
         {
             _output = output;
+            _guard = options.FirstStrongGuard;
             _json = new Utf8JsonWriter(_buffer, new JsonWriterOptions
             {
                 Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
@@ -65,23 +65,18 @@ public sealed class JsonFeedWriter : FeedWriter
 #endif
                 SkipValidation = false,
             });
+            _extensions = new JsonExtensionWriter(_json);
         }
 
-        public override void WriteStart(NormalizedHeader feed)
+        public override void WriteStart(ResolvedHeader feed)
         {
-            var info = feed.Info;
             _json.WriteStartObject();
             _json.WriteString("version", Version);
             _json.WriteString("title", feed.Title);
-            _json.WriteString("home_page_url", info.SiteLink.AbsoluteUri);
-            if (info.SelfLink is not null)
+            _json.WriteString("home_page_url", feed.SiteUrl.AbsoluteUri);
+            if (feed.SelfUrl is not null)
             {
-                _json.WriteString("feed_url", info.SelfLink.AbsoluteUri);
-            }
-
-            if ((info.History?.Next ?? info.History?.PreviousArchive) is { } next)
-            {
-                _json.WriteString("next_url", next.AbsoluteUri);
+                _json.WriteString("feed_url", feed.SelfUrl.AbsoluteUri);
             }
 
             if (feed.Subtitle is not null)
@@ -89,14 +84,14 @@ public sealed class JsonFeedWriter : FeedWriter
                 _json.WriteString("description", feed.Subtitle);
             }
 
-            if (info.Logo is not null)
+            if (feed.LogoUrl is not null)
             {
-                _json.WriteString("icon", info.Logo.AbsoluteUri);
+                _json.WriteString("icon", feed.LogoUrl.AbsoluteUri);
             }
 
-            if (info.Icon is not null)
+            if (feed.IconUrl is not null)
             {
-                _json.WriteString("favicon", info.Icon.AbsoluteUri);
+                _json.WriteString("favicon", feed.IconUrl.AbsoluteUri);
             }
 
             if (feed.Language is not null)
@@ -104,59 +99,51 @@ public sealed class JsonFeedWriter : FeedWriter
                 _json.WriteString("language", feed.Language.Value);
             }
 
-            WriteAuthors(info.Authors);
-            if (!info.Hubs.IsEmpty)
+            WriteAuthors(feed.Authors);
+            _extensions.Set(FeedFormat.Json, ExtensionTarget.Feed, feed.Language, feed.Direction, feed.Authors, _guard);
+            foreach (var extension in feed.Extensions)
             {
-                _json.WriteStartArray("hubs");
-                foreach (var hub in info.Hubs)
-                {
-                    _json.WriteStartObject();
-                    _json.WriteString("type", "WebSub");
-                    _json.WriteString("url", hub.AbsoluteUri);
-                    _json.WriteEndObject();
-                }
-
-                _json.WriteEndArray();
+                _extensions.Write(extension);
             }
 
+            _extensions.Close();
             _json.WriteStartArray("items");
         }
 
-        public override void WriteArticle(NormalizedHeader feed, in NormalizedArticle article)
+        public override void WriteArticle(in ResolvedArticle article)
         {
-            var source = article.Source;
             _json.WriteStartObject();
             _json.WriteString("id", article.Id);
-            if (source.Url is not null)
+            if (article.Url is not null)
             {
-                _json.WriteString("url", source.Url.AbsoluteUri);
+                _json.WriteString("url", article.Url.AbsoluteUri);
             }
 
             _json.WriteString("title", article.Headline);
-            var html = ArticleHtml.RenderBody(article) ?? ArticleHtml.RenderSummary(article);
+            var html = article.RenderBody() ?? article.RenderSummary();
             _json.WriteString("content_html", html is null ? default : html.Span);
             if (article.Standfirst is not null)
             {
                 _json.WriteString("summary", article.Standfirst);
             }
 
-            if (source.LeadImage is not null)
+            if (article.LeadImage is not null)
             {
-                _json.WriteString("image", source.LeadImage.Url.AbsoluteUri);
+                _json.WriteString("image", article.LeadImage.Url.AbsoluteUri);
             }
 
             Span<char> date = stackalloc char[Dates.MaxLength];
-            _json.WriteString("date_published", date[..Dates.FormatRfc3339(source.Published, date)]);
-            if (source.Updated is { } updated)
+            _json.WriteString("date_published", date[..Dates.FormatRfc3339(article.Published, date)]);
+            if (article.Modified is { } updated)
             {
                 _json.WriteString("date_modified", date[..Dates.FormatRfc3339(updated, date)]);
             }
 
-            WriteAuthors(source.Authors);
-            if (!source.Tags.IsEmpty)
+            WriteAuthors(article.Authors);
+            if (!article.Tags.IsEmpty)
             {
                 _json.WriteStartArray("tags");
-                foreach (var tag in source.Tags)
+                foreach (var tag in article.Tags)
                 {
                     _json.WriteStringValue(tag);
                 }
@@ -169,7 +156,14 @@ public sealed class JsonFeedWriter : FeedWriter
                 _json.WriteString("language", article.Language.Value);
             }
 
+            _extensions.Set(FeedFormat.Json, ExtensionTarget.Article, article.Language, article.Direction, article.Authors, _guard);
             WriteAttachments(article);
+            foreach (var extension in article.Extensions)
+            {
+                _extensions.Write(extension);
+            }
+
+            _extensions.Close();
             _json.WriteEndObject();
         }
 
@@ -194,7 +188,7 @@ public sealed class JsonFeedWriter : FeedWriter
         }
 
         /// <summary>JSON Feed 1.1 <c>attachments</c>: the article's media besides the lead image (which is <c>image</c>).</summary>
-        private void WriteAttachments(in NormalizedArticle article)
+        private void WriteAttachments(in ResolvedArticle article)
         {
             var started = false;
             foreach (var media in article.Media)
@@ -225,7 +219,19 @@ public sealed class JsonFeedWriter : FeedWriter
 
                 if (media.Duration is { } duration)
                 {
-                    _json.WriteNumber("duration_in_seconds", MediaRss.Seconds(duration));
+                    _json.WriteNumber("duration_in_seconds", MediaRssContent.Seconds(duration));
+                }
+
+                if (!media.Extensions.IsEmpty)
+                {
+                    _extensions.Retarget(ExtensionTarget.Media);
+                    foreach (var extension in media.Extensions)
+                    {
+                        _extensions.Write(extension);
+                    }
+
+                    _extensions.Close();
+                    _extensions.Retarget(ExtensionTarget.Article);
                 }
 
                 _json.WriteEndObject();
@@ -249,11 +255,24 @@ public sealed class JsonFeedWriter : FeedWriter
             {
                 _json.WriteStartObject();
                 _json.WriteString("name", author.Name);
-                var url = author.Uri?.AbsoluteUri
-                    ?? (string.IsNullOrWhiteSpace(author.Email) ? null : "mailto:" + author.Email);
-                if (url is not null)
+                if (author.Url is not null)
                 {
-                    _json.WriteString("url", url);
+                    _json.WriteString("url", author.Url.AbsoluteUri);
+                }
+                else if (!string.IsNullOrWhiteSpace(author.Email))
+                {
+                    // "mailto:" + the address, put together on the stack: authors are written on every item.
+                    const string Scheme = "mailto:";
+                    var length = Scheme.Length + author.Email.Length;
+                    var rented = length > 256 ? System.Buffers.ArrayPool<char>.Shared.Rent(length) : null;
+                    Span<char> url = rented ?? stackalloc char[256];
+                    Scheme.CopyTo(url);
+                    author.Email.CopyTo(url[Scheme.Length..]);
+                    _json.WriteString("url", url[..length]);
+                    if (rented is not null)
+                    {
+                        System.Buffers.ArrayPool<char>.Shared.Return(rented);
+                    }
                 }
 
                 _json.WriteEndObject();

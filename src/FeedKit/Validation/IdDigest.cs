@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace FeedKit.Formats;
+namespace FeedKit.Validation;
 
 /// <summary>
 /// A 122-bit digest of an article id for the duplicate-id check: two polynomial hashes modulo the Mersenne prime

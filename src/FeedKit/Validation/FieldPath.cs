@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace FeedKit.Lint;
+namespace FeedKit.Validation;
 
 /// <summary>
 /// Where a problem is, such as <c>articles[3].Body[1].Image.Url</c>, kept as parts and turned into text only when a
@@ -39,6 +39,19 @@ internal readonly struct FieldPath
 
     /// <summary>An element of this list: <c>[index]</c>.</summary>
     public FieldPath Index(int index) => new(this, null, index);
+
+    /// <summary>The path as a <see cref="ProblemPath"/>, built only when a problem is reported.</summary>
+    public ProblemPath ToProblemPath()
+    {
+        var path = _n0 == "articles" ? ProblemPath.Article(_i0) : ProblemPath.Feed;
+        for (var d = 1; d < _depth; d++)
+        {
+            var (name, index) = d switch { 1 => (_n1, _i1), 2 => (_n2, _i2), 3 => (_n3, _i3), _ => (_n4, _i4) };
+            path = name is null ? path.Index(index) : path.Then(name, index >= 0 ? index : null);
+        }
+
+        return path;
+    }
 
     /// <inheritdoc />
     public override string ToString()

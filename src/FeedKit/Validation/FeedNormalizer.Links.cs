@@ -1,7 +1,6 @@
-using FeedKit.Lint;
 using FeedKit.Model;
 
-namespace FeedKit.Formats;
+namespace FeedKit.Validation;
 
 /// <summary>Checks of the feed-level links of issue 7: WebSub hubs and RFC 5005 history links.</summary>
 internal sealed partial class FeedNormalizer
@@ -13,9 +12,9 @@ internal sealed partial class FeedNormalizer
             RequireWebLink(info.Hubs[h], at.Then("Hubs", h));
         }
 
-        if (!info.Hubs.IsEmpty && info.SelfLink is null)
+        if (!info.Hubs.IsEmpty && info.SelfUrl is null)
         {
-            Error(at.Then("SelfLink"), "is required with WebSub hubs: the self link is the topic subscribers subscribe to and the publisher pings the hubs about");
+            Error(at.Then("SelfUrl"), "hubs-need-self-url", "is required with WebSub hubs: the self link is the topic subscribers subscribe to and the publisher pings the hubs about");
         }
 
         if (info.History is { } history)
@@ -30,7 +29,7 @@ internal sealed partial class FeedNormalizer
             OptionalWebLink(history.Next, path.Then("Next"));
             if (history.IsArchive && history.Current is null)
             {
-                Error(path.Then("Current"), "is required on an archive document (RFC 5005 §4): it links readers back to the feed they can subscribe to");
+                Error(path.Then("Current"), "archive-needs-current", "is required on an archive document (RFC 5005 §4): it links readers back to the feed they can subscribe to");
             }
         }
     }

@@ -1,6 +1,6 @@
-namespace FeedKit.Formats;
+namespace FeedKit;
 
-/// <summary>The feed formats FeedKit writes.</summary>
+/// <summary>The feed formats FeedKit writes. Their names, media types and file extensions: <see cref="FeedFormats"/>.</summary>
 public enum FeedFormat
 {
     /// <summary>Atom 1.0 (RFC 4287): <c>application/atom+xml</c>, <c>.atom</c>.</summary>

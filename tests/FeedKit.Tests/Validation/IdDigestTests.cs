@@ -1,6 +1,8 @@
 using FeedKit.Formats;
 
-namespace FeedKit.Tests.Formats;
+using FeedKit.Validation;
+
+namespace FeedKit.Tests.Validation;
 
 public sealed class IdDigestTests
 {

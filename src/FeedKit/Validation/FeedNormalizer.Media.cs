@@ -1,9 +1,9 @@
 using System.Collections.Immutable;
-using FeedKit.Lint;
+using FeedKit.Media;
 using FeedKit.Model;
 using FeedKit.Text;
 
-namespace FeedKit.Formats;
+namespace FeedKit.Validation;
 
 /// <summary>Images, enclosures and Media RSS: the checks and the resolution of an article's media (issue 7).</summary>
 internal sealed partial class FeedNormalizer
@@ -28,7 +28,7 @@ internal sealed partial class FeedNormalizer
     {
         if (leadImage?.MediaType is { } leadType && !IsMediaType(leadType))
         {
-            Error(at.Then("LeadImage").Then("MediaType"), $"\"{leadType}\" is not a media type of the form type/subtype, such as image/jpeg");
+            Error(at.Then("LeadImage").Then("MediaType"), "invalid-media-type", $"\"{leadType}\" is not a media type of the form type/subtype, such as image/jpeg");
         }
 
         if (article.Media.IsEmpty)
@@ -43,35 +43,35 @@ internal sealed partial class FeedNormalizer
             var media = article.Media[m];
             if (media is null)
             {
-                Error(path, "is null");
+                Error(path, "null", "is null");
                 continue;
             }
 
             RequireWebLink(media.Url, path.Then("Url"));
-            OptionalWebLink(media.Thumbnail, path.Then("Thumbnail"));
+            OptionalWebLink(media.ThumbnailUrl, path.Then("ThumbnailUrl"));
             var type = Text(media.MediaType, path.Then("MediaType"), TextKind.OptionalLine);
             if (type is null)
             {
-                Error(path.Then("MediaType"), "is required: RSS enclosures and JSON Feed attachments must say what kind of file it is (such as audio/mpeg)");
+                Error(path.Then("MediaType"), "required", "is required: RSS enclosures and JSON Feed attachments must say what kind of file it is (such as audio/mpeg)");
             }
             else if (!IsMediaType(type))
             {
-                Error(path.Then("MediaType"), $"\"{type}\" is not a media type of the form type/subtype, such as audio/mpeg");
+                Error(path.Then("MediaType"), "invalid-media-type", $"\"{type}\" is not a media type of the form type/subtype, such as audio/mpeg");
             }
 
             if (media.Length is < 0)
             {
-                Error(path.Then("Length"), $"{media.Length} is negative; leave it null when the size is not known");
+                Error(path.Then("Length"), "negative-length", $"{media.Length} is negative; leave it null when the size is not known");
             }
 
             if (media.Duration is { } duration && duration < TimeSpan.Zero)
             {
-                Error(path.Then("Duration"), $"{duration.ToString("c", System.Globalization.CultureInfo.InvariantCulture)} is negative; leave it null when the playing time is not known");
+                Error(path.Then("Duration"), "negative-duration", $"{duration.ToString("c", System.Globalization.CultureInfo.InvariantCulture)} is negative; leave it null when the playing time is not known");
             }
 
             result.Add(media with
             {
-                MediaType = type,
+                MediaType = type ?? string.Empty,
                 Title = Text(media.Title, path.Then("Title"), TextKind.OptionalLine),
                 Description = Text(media.Description, path.Then("Description"), TextKind.OptionalBlock),
             });
@@ -84,31 +84,31 @@ internal sealed partial class FeedNormalizer
     /// Resolves a valid article's media for the writers: types of lead images told from the file name, the one RSS
     /// enclosure chosen (the first attachment, else the lead image), and the RSS warnings about it.
     /// </summary>
-    private ImmutableArray<NormalizedMedia> ResolveMedia(Article article, in FieldPath at, TextDirection direction)
+    private ImmutableArray<ResolvedMedia> ResolveMedia(Image? leadImage, ImmutableArray<MediaAttachment> attachments, in FieldPath at, TextDirection direction)
     {
-        if (article.LeadImage is null && article.Media.IsEmpty)
+        if (leadImage is null && attachments.IsEmpty)
         {
             return [];
         }
 
-        var result = ImmutableArray.CreateBuilder<NormalizedMedia>(article.Media.Length + 1);
-        var enclosureChosen = !article.Media.IsEmpty;
-        if (article.LeadImage is { } lead)
+        var result = ImmutableArray.CreateBuilder<ResolvedMedia>(attachments.Length + 1);
+        var enclosureChosen = !attachments.IsEmpty;
+        if (leadImage is { } lead)
         {
             var type = lead.MediaType ?? ImageTypeOf(lead.Url);
             var isEnclosure = !enclosureChosen && type is not null;
             if (!enclosureChosen && type is null && _format == FeedFormat.Rss)
             {
-                Warning(at.Then("LeadImage").Then("MediaType"), "not given, and the file name does not tell (.jpg, .png, .gif, .webp, .avif, .svg): RSS needs a type for an enclosure, so the item gets none (Media RSS still has the image); set MediaType");
+                Warning(at.Then("LeadImage").Then("MediaType"), "enclosure-type-unknown", "not given, and the file name does not tell (.jpg, .png, .gif, .webp, .avif, .svg): RSS needs a type for an enclosure, so the item gets none (Media RSS still has the image); set MediaType");
             }
 
             if (isEnclosure && lead.Length is null && _format == FeedFormat.Rss)
             {
-                Warning(at.Then("LeadImage").Then("Length"), UnknownLengthMessage);
+                Warning(at.Then("LeadImage").Then("Length"), "enclosure-length-unknown", UnknownLengthMessage);
             }
 
             var description = lead.Caption ?? lead.AltText;
-            result.Add(new NormalizedMedia(
+            result.Add(new ResolvedMedia(
                 lead.Url,
                 type,
                 lead.Length,
@@ -118,18 +118,19 @@ internal sealed partial class FeedNormalizer
                 null,
                 null,
                 IsLeadImage: true,
-                IsRssEnclosure: isEnclosure));
+                IsRssEnclosure: isEnclosure,
+                Extensions: []));
         }
 
-        for (var m = 0; m < article.Media.Length; m++)
+        for (var m = 0; m < attachments.Length; m++)
         {
-            var media = article.Media[m];
+            var media = attachments[m];
             if (m == 0 && media.Length is null && _format == FeedFormat.Rss)
             {
-                Warning(at.Then("Media", 0).Then("Length"), UnknownLengthMessage);
+                Warning(at.Then("Media", 0).Then("Length"), "enclosure-length-unknown", UnknownLengthMessage);
             }
 
-            result.Add(new NormalizedMedia(
+            result.Add(new ResolvedMedia(
                 media.Url,
                 media.MediaType,
                 media.Length,
@@ -137,9 +138,10 @@ internal sealed partial class FeedNormalizer
                 media.Title is null ? null : Guard(media.Title, direction),
                 media.Description is null ? null : Guard(media.Description, direction),
                 media.Duration,
-                media.Thumbnail,
+                media.ThumbnailUrl,
                 IsLeadImage: false,
-                IsRssEnclosure: m == 0));
+                IsRssEnclosure: m == 0,
+                Extensions: media.Extensions));
         }
 
         return result.ToImmutable();

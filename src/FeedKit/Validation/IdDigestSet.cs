@@ -1,6 +1,6 @@
 using System.Buffers;
 
-namespace FeedKit.Formats;
+namespace FeedKit.Validation;
 
 /// <summary>
 /// The ids seen so far in a feed, kept as 128-bit digests (with the index of the article that had each first) in an

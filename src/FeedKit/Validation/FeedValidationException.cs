@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace FeedKit.Lint;
+namespace FeedKit.Validation;
 
 /// <summary>
 /// Thrown when a feed cannot be written: carries every error found, not only the first.

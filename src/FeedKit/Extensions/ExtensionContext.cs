@@ -1,0 +1,74 @@
+using System.Collections.Immutable;
+using FeedKit.Model;
+using FeedKit.Text;
+
+namespace FeedKit.Extensions;
+
+/// <summary>Where an extension is being checked or written: the format, the level, and the language and direction in force there.</summary>
+public abstract class ExtensionContext
+{
+    private bool _guard;
+
+    private protected ExtensionContext()
+    {
+    }
+
+    /// <summary>The format being checked or written.</summary>
+    public FeedFormat Format { get; private set; }
+
+    /// <summary>What carries the extension: the feed, an article or a media file.</summary>
+    public ExtensionTarget Target { get; private set; }
+
+    /// <summary>
+    /// The language in force where the extension is written: the article's (its own, else the feed's) for article and
+    /// media extensions, the feed's for feed extensions; null when none is declared.
+    /// </summary>
+    public LanguageTag? Language { get; private set; }
+
+    /// <summary>The direction in force there, resolved like the article's or the feed's.</summary>
+    public TextDirection Direction { get; private set; }
+
+    /// <summary>
+    /// The authors in force there: the article's own, else the feed's, for article and media extensions; the feed's for
+    /// feed extensions.
+    /// </summary>
+    public ImmutableArray<Author> Authors { get; private set; } = [];
+
+    /// <summary>
+    /// Applies the first-strong guard to a plain-text title or label, as FeedKit does for headlines: a text whose first
+    /// strong character runs against <see cref="Direction"/> gets a direction mark at its start, unless the writer's
+    /// options turn the guard off.
+    /// </summary>
+    /// <param name="text">The text.</param>
+    /// <returns>The text, with a mark in front when one is needed.</returns>
+    public string Guard(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return _guard ? FirstStrongGuard.Apply(text, Direction) : text;
+    }
+
+    internal void Retarget(ExtensionTarget target) => Target = target;
+
+    internal void Set(FeedFormat format, ExtensionTarget target, LanguageTag? language, TextDirection direction, ImmutableArray<Author> authors, bool guard)
+    {
+        Authors = authors;
+        Format = format;
+        Target = target;
+        Language = language;
+        Direction = direction;
+        _guard = guard;
+    }
+}
+
+/// <summary>What carries an extension.</summary>
+public enum ExtensionTarget
+{
+    /// <summary>The feed (<see cref="Model.FeedInfo.Extensions"/>).</summary>
+    Feed,
+
+    /// <summary>An article (<see cref="Model.Article.Extensions"/>).</summary>
+    Article,
+
+    /// <summary>A media file (<see cref="Model.MediaAttachment.Extensions"/>).</summary>
+    Media,
+}
