@@ -265,7 +265,7 @@ public sealed class JsonFeedWriter : FeedWriter
                     const string Scheme = "mailto:";
                     var length = Scheme.Length + author.Email.Length;
                     var rented = length > 256 ? System.Buffers.ArrayPool<char>.Shared.Rent(length) : null;
-                    Span<char> url = rented ?? stackalloc char[256];
+                    Span<char> url = rented is null ? stackalloc char[256] : rented;
                     Scheme.CopyTo(url);
                     author.Email.CopyTo(url[Scheme.Length..]);
                     _json.WriteString("url", url[..length]);
