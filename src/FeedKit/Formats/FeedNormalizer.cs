@@ -3,6 +3,7 @@ using FeedKit.Html;
 using FeedKit.Lint;
 using FeedKit.Model;
 using FeedKit.Text;
+using FeedKit.Xml;
 
 namespace FeedKit.Formats;
 

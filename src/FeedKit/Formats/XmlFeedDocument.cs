@@ -1,6 +1,7 @@
 using FeedKit.Html;
 using FeedKit.Model;
 using FeedKit.Text;
+using FeedKit.Xml;
 
 namespace FeedKit.Formats;
 

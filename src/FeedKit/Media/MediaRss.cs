@@ -1,4 +1,5 @@
 using FeedKit.Text;
+using FeedKit.Xml;
 
 namespace FeedKit.Formats;
 

@@ -1,5 +1,6 @@
 using FeedKit.Html;
 using FeedKit.Model;
+using FeedKit.Xml;
 
 namespace FeedKit.Formats.Atom;
 

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using FeedKit.Html;
 using FeedKit.Model;
+using FeedKit.Xml;
 
 namespace FeedKit.Formats.Json;
 

@@ -10,7 +10,7 @@ using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 using System.Text;
 
-namespace FeedKit.Formats;
+namespace FeedKit.Xml;
 
 /// <summary>
 /// A fast, allocation-free stand-in for <see cref="System.Xml.XmlWriter"/> as FeedKit uses it: writes the very bytes
