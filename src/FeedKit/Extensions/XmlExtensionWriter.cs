@@ -1,5 +1,6 @@
 using System.Globalization;
-using FeedKit.Formats;
+
+using FeedKit.Xml;
 
 namespace FeedKit.Extensions;
 

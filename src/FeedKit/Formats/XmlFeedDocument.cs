@@ -2,6 +2,7 @@ using FeedKit.Extensions;
 using FeedKit.Html;
 using FeedKit.Text;
 using FeedKit.Validation;
+using FeedKit.Xml;
 
 namespace FeedKit.Formats;
 

@@ -1,7 +1,8 @@
 using System.Collections.Immutable;
 using FeedKit.Extensions;
-using FeedKit.Formats;
+
 using FeedKit.Text;
+using FeedKit.Xml;
 
 namespace FeedKit.Media;
 

@@ -8,6 +8,7 @@ using FeedKit.Model;
 using FeedKit.Text;
 using FeedKit.WebSub;
 using FeedKit.Formats;
+using FeedKit.Xml;
 
 namespace FeedKit.Validation;
 

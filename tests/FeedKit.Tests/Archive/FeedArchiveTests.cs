@@ -9,8 +9,12 @@ using FeedKit.Validation;
 using FeedKit.Model;
 using FeedKit.Tests.Formats;
 using FeedKit.Tests.Media;
+using FeedKit.Xml;
 
 namespace FeedKit.Tests.Archive;
+
+// Here, inside the namespace, the alias wins over the namespaces FeedKit.Xml and FeedKit.Tests.Xml.
+using Xml = FeedKit.Tests.Formats.Xml;
 
 /// <summary>RFC 5005 archived and paged feeds (issue 7).</summary>
 public sealed class FeedArchiveTests

@@ -12,6 +12,9 @@ using FeedKit.Tests.Formats;
 
 namespace FeedKit.Tests.Lint;
 
+// Here, inside the namespace, the alias wins over the namespaces FeedKit.Xml and FeedKit.Tests.Xml.
+using Xml = FeedKit.Tests.Formats.Xml;
+
 /// <summary>
 /// Whatever a CMS hands over, FeedKit either writes feeds every reader accepts or names exactly what is wrong.
 /// Each row: an input, and its expected outcome, a specific error (path and words) or a specific result.

@@ -12,6 +12,9 @@ using FeedKit.Tests.Formats;
 
 namespace FeedKit.Tests.Lint;
 
+// Here, inside the namespace, the alias wins over the namespaces FeedKit.Xml and FeedKit.Tests.Xml.
+using Xml = FeedKit.Tests.Formats.Xml;
+
 /// <summary>
 /// Random articles built from all of Unicode either get a lint error (and every writer refuses them with that
 /// error) or give Atom, RSS and JSON Feed that are well-formed and parse back, through SSMS and CodeHollow, with the

@@ -12,6 +12,9 @@ using FeedKit.Tests.Formats;
 
 namespace FeedKit.Tests.Media;
 
+// Here, inside the namespace, the alias wins over the namespaces FeedKit.Xml and FeedKit.Tests.Xml.
+using Xml = FeedKit.Tests.Formats.Xml;
+
 /// <summary>Images, enclosures, Media RSS and WebSub hub links in all three formats (issue 7).</summary>
 public sealed class MediaTests
 {

@@ -1,5 +1,6 @@
 using FeedKit.Model;
 using FeedKit.Validation;
+using FeedKit.Xml;
 
 namespace FeedKit.Formats.Atom;
 

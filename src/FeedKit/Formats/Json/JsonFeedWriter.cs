@@ -4,6 +4,7 @@ using FeedKit.Extensions;
 using FeedKit.Media;
 using FeedKit.Model;
 using FeedKit.Validation;
+using FeedKit.Xml;
 
 namespace FeedKit.Formats.Json;
 
@@ -251,6 +252,7 @@ public sealed class JsonFeedWriter : FeedWriter
             }
 
             _json.WriteStartArray("authors");
+            Span<char> scratch = stackalloc char[256];
             foreach (var author in authors)
             {
                 _json.WriteStartObject();
@@ -264,8 +266,8 @@ public sealed class JsonFeedWriter : FeedWriter
                     // "mailto:" + the address, put together on the stack: authors are written on every item.
                     const string Scheme = "mailto:";
                     var length = Scheme.Length + author.Email.Length;
-                    var rented = length > 256 ? System.Buffers.ArrayPool<char>.Shared.Rent(length) : null;
-                    Span<char> url = rented is null ? stackalloc char[256] : rented;
+                    var rented = length > scratch.Length ? System.Buffers.ArrayPool<char>.Shared.Rent(length) : null;
+                    var url = rented is null ? scratch : rented;
                     Scheme.CopyTo(url);
                     author.Email.CopyTo(url[Scheme.Length..]);
                     _json.WriteString("url", url[..length]);

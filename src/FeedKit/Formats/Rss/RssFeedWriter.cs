@@ -1,5 +1,6 @@
 using FeedKit.DublinCore;
 using FeedKit.Validation;
+using FeedKit.Xml;
 
 namespace FeedKit.Formats.Rss;
 

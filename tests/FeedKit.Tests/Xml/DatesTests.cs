@@ -1,6 +1,6 @@
-using FeedKit.Formats;
+using FeedKit.Xml;
 
-namespace FeedKit.Tests.Formats;
+namespace FeedKit.Tests.Xml;
 
 public sealed class DatesTests
 {

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace FeedKit.Formats;
+namespace FeedKit.Xml;
 
 /// <summary>Numbers in XML attributes, in ASCII digits whatever the culture, without allocating.</summary>
 internal static class Utf8XmlWriterNumbers

@@ -1,6 +1,7 @@
 using System.Text;
+using FeedKit.Formats;
 
-namespace FeedKit.Formats;
+namespace FeedKit.Xml;
 
 /// <summary>The optional <c>&lt;?xml-stylesheet?&gt;</c> instruction of the XML formats (<see cref="FeedWriterOptions.Stylesheet"/>).</summary>
 internal static class XmlStylesheet

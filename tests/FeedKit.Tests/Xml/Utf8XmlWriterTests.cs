@@ -1,8 +1,8 @@
 using System.Text;
 using System.Xml;
-using FeedKit.Formats;
+using FeedKit.Xml;
 
-namespace FeedKit.Tests.Formats;
+namespace FeedKit.Tests.Xml;
 
 public sealed class Utf8XmlWriterTests
 {

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace FeedKit.Formats;
+namespace FeedKit.Xml;
 
 /// <summary>
 /// Date formats of the feed specifications, written digit by digit with the Gregorian calendar whatever
