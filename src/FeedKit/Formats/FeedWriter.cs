@@ -140,29 +140,8 @@ public abstract class FeedWriter
     /// <param name="cancellationToken">Stops the writing; the target is then left as it was.</param>
     /// <returns>A task that completes when the file is in place.</returns>
     /// <exception cref="FeedValidationException">The feed description or an article has errors.</exception>
-    public async Task WriteToFileAsync(FeedInfo info, IAsyncEnumerable<Article> articles, string path, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        var full = Path.GetFullPath(path);
-        var temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.Asynchronous);
-            await using (stream.ConfigureAwait(false))
-            {
-                await WriteAsync(info, articles, stream, cancellationToken).ConfigureAwait(false);
-            }
-
-            File.Move(temporary, full, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temporary))
-            {
-                File.Delete(temporary);
-            }
-        }
-    }
+    public Task WriteToFileAsync(FeedInfo info, IAsyncEnumerable<Article> articles, string path, CancellationToken cancellationToken = default) =>
+        IO.AtomicFile.WriteAsync(path, (stream, ct) => WriteAsync(info, articles, stream, ct), cancellationToken);
 
     private async Task StreamAsync(
         FeedInfo info,
