@@ -3,6 +3,7 @@ using FeedKit.Formats.Atom;
 using FeedKit.Formats.Json;
 using FeedKit.Formats.Rss;
 using FeedKit.Lint;
+using FeedKit.Model;
 
 namespace FeedKit.Cli;
 
@@ -22,7 +23,15 @@ internal sealed record BuildRequest(
 }
 
 /// <summary>How the CLI was started: whether stderr is a terminal (progress bar), and the token Ctrl+C cancels.</summary>
-internal sealed record CliContext(bool StderrIsTerminal = false, CancellationToken Cancellation = default);
+internal sealed record CliContext(bool StderrIsTerminal = false, CancellationToken Cancellation = default)
+{
+    /// <summary>
+    /// Writes <c>--out</c>: <see cref="FeedWriter.WriteToFileAsync"/>, or, in tests, a stand-in that fails as a
+    /// full disk would.
+    /// </summary>
+    public Func<FeedWriter, FeedInfo, IAsyncEnumerable<Article>, string, CancellationToken, Task> WriteFile { get; init; } =
+        static (writer, info, articles, path, cancellationToken) => writer.WriteToFileAsync(info, articles, path, cancellationToken);
+}
 
 /// <summary>Builds a feed from article files.</summary>
 internal static class BuildCommand
@@ -32,10 +41,16 @@ internal static class BuildCommand
     public static int Run(BuildRequest request, Stream stdout, TextWriter stderr, CliContext context)
     {
         var quiet = request.Progress == ProgressMode.Never;
+        if (request.Out is "")
+        {
+            throw new CliException("--out: the file name is empty");
+        }
+
         var assembled = FeedAssembler.Assemble(
             request.Feed,
             (total, verb) => new Progress(stderr, context.StderrIsTerminal, request.Progress, total, verb),
-            context.Cancellation);
+            context.Cancellation,
+            stderr);
 
         var options = new FeedWriterOptions { FirstStrongGuard = !request.NoGuard, Stylesheet = UrlOption("--stylesheet", request.Stylesheet, UriKind.RelativeOrAbsolute) };
         FeedWriter writer = request.Format switch
@@ -66,12 +81,22 @@ internal static class BuildCommand
 
             if (request.Out is null)
             {
-                writer.Write(feed, new CancellableStream(stdout, context.Cancellation));
-                stdout.Flush();
+                context.Cancellation.ThrowIfCancellationRequested();
+                try
+                {
+                    writer.Write(feed, stdout);
+                    stdout.Flush();
+                }
+                catch (IOException e)
+                {
+                    throw new CliException($"cannot write the feed to stdout: {e.Message}");
+                }
+
+                context.Cancellation.ThrowIfCancellationRequested();
             }
             else
             {
-                WriteAtomically(request.Out, stream => writer.Write(feed, new CancellableStream(stream, context.Cancellation)));
+                WriteFile(request.Out, writer, feed, context);
                 if (!quiet)
                 {
                     stderr.WriteLine($"feedkit: wrote {assembled.Articles.Count} article(s) to {request.Out}");
@@ -100,65 +125,43 @@ internal static class BuildCommand
         problem.Severity == FeedProblemSeverity.Error ? "error" : "warning";
 
     /// <summary>
-    /// Writes to a temporary file beside the target, then moves it into place: an error or a cancellation never
-    /// leaves a half-written feed, and the previous file stays as it was.
+    /// <c>--out</c>: the library's <see cref="FeedWriter.WriteToFileAsync"/> (a temporary file beside the target,
+    /// moved into place when complete), fed the articles as a stream with the feed's date worked out first, as
+    /// <see cref="FeedWriter.Write"/> would. Folders on the way are created.
     /// </summary>
-    internal static void WriteAtomically(string path, Action<Stream> write)
+    private static void WriteFile(string path, FeedWriter writer, Feed feed, CliContext context)
     {
-        var full = Path.GetFullPath(path);
-        var directory = Path.GetDirectoryName(full)!;
-        Directory.CreateDirectory(directory);
-        var temporary = Path.Combine(directory, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
+        var info = feed.Info.Updated is null && Latest(feed.Articles) is { } latest ? feed.Info with { Updated = latest } : feed.Info;
         try
         {
-            using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
-            {
-                write(stream);
-                stream.Flush(flushToDisk: true);
-            }
-
-            File.Move(temporary, full, overwrite: true);
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+            context.WriteFile(writer, info, feed.Articles.ToAsyncEnumerable(), path, context.Cancellation).GetAwaiter().GetResult();
         }
-        finally
+        catch (FeedValidationException)
         {
-            if (File.Exists(temporary))
-            {
-                File.Delete(temporary);
-            }
+            // The stream stops at the first article with errors: the whole feed's, so that one run lists them all.
+            writer.Write(feed, Stream.Null);
+            throw;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new CliException($"cannot write {path}: {e.Message}");
         }
     }
 
-    /// <summary>A write-only pass-through that stops the writing when the token is cancelled (Ctrl+C).</summary>
-    private sealed class CancellableStream(Stream inner, CancellationToken cancellation) : Stream
+    /// <summary>The feed's date when it has none: its newest article's (<c>Updated</c>, else <c>Published</c>).</summary>
+    private static DateTimeOffset? Latest(IEnumerable<Article> articles)
     {
-        public override bool CanRead => false;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => true;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
-
-        public override void Write(ReadOnlySpan<byte> buffer)
+        DateTimeOffset? latest = null;
+        foreach (var article in articles)
         {
-            cancellation.ThrowIfCancellationRequested();
-            inner.Write(buffer);
+            var date = article.Updated ?? article.Published;
+            if (latest is null || date.UtcDateTime > latest.Value.UtcDateTime)
+            {
+                latest = date;
+            }
         }
 
-        public override void Flush()
-        {
-            cancellation.ThrowIfCancellationRequested();
-            inner.Flush();
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
+        return latest;
     }
 }
