@@ -134,7 +134,7 @@ internal static class BuildCommand
         var info = feed.Info.Updated is null && Latest(feed.Articles) is { } latest ? feed.Info with { Updated = latest } : feed.Info;
         try
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+            CreateFolderOf(path);
             context.WriteFile(writer, info, feed.Articles.ToAsyncEnumerable(), path, context.Cancellation).GetAwaiter().GetResult();
         }
         catch (FeedValidationException)
@@ -148,6 +148,9 @@ internal static class BuildCommand
             throw new CliException($"cannot write {path}: {e.Message}");
         }
     }
+
+    /// <summary>Creates the folders <c>--out</c> names that do not exist yet.</summary>
+    internal static void CreateFolderOf(string path) => Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
 
     /// <summary>The feed's date when it has none: its newest article's (<c>Updated</c>, else <c>Published</c>).</summary>
     private static DateTimeOffset? Latest(IEnumerable<Article> articles)

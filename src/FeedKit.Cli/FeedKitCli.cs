@@ -144,6 +144,7 @@ public static class FeedKitCli
             {
                 try
                 {
+                    BuildCommand.CreateFolderOf(path);
                     FeedKit.IO.AtomicFile.WriteAsync(
                         path,
                         (stream, _) =>

@@ -74,28 +74,6 @@ public sealed class FeedKitCliTests
     }
 
     [Fact]
-    public void A_failed_write_leaves_the_previous_file_in_place()
-    {
-        var directory = Directory.CreateTempSubdirectory("feedkit-cli-");
-        try
-        {
-            var target = Path.Combine(directory.FullName, "feed.atom");
-            File.WriteAllText(target, "previous");
-            Assert.Throws<InvalidOperationException>(() => BuildCommand.WriteAtomically(target, stream =>
-            {
-                stream.Write("<?xml half"u8);
-                throw new InvalidOperationException("disk on fire");
-            }));
-            Assert.Equal("previous", File.ReadAllText(target));
-            Assert.Equal(["feed.atom"], directory.GetFiles().Select(f => f.Name));
-        }
-        finally
-        {
-            directory.Delete(recursive: true);
-        }
-    }
-
-    [Fact]
     public void A_missing_date_is_an_article_error_naming_the_file_never_the_clock()
     {
         var directory = Directory.CreateTempSubdirectory("feedkit-cli-");
