@@ -1,5 +1,6 @@
 using FeedKit.Formats;
 using FeedKit.Validation;
+using FeedKit.Model;
 
 namespace FeedKit.Cli;
 
@@ -19,7 +20,15 @@ internal sealed record BuildRequest(
 }
 
 /// <summary>How the CLI was started: whether stderr is a terminal (progress bar), and the token Ctrl+C cancels.</summary>
-internal sealed record CliContext(bool StderrIsTerminal = false, CancellationToken Cancellation = default);
+internal sealed record CliContext(bool StderrIsTerminal = false, CancellationToken Cancellation = default)
+{
+    /// <summary>
+    /// Writes <c>--out</c>: <see cref="FeedWriter.WriteToFileAsync"/>, or, in tests, a stand-in that fails as a
+    /// full disk would.
+    /// </summary>
+    public Func<FeedWriter, Feed, string, CancellationToken, Task> WriteFile { get; init; } =
+        static (writer, feed, path, cancellationToken) => writer.WriteToFileAsync(feed, path, cancellationToken);
+}
 
 /// <summary>Builds a feed from article files.</summary>
 internal static class BuildCommand
@@ -29,10 +38,16 @@ internal static class BuildCommand
     public static int Run(BuildRequest request, Stream stdout, TextWriter stderr, CliContext context)
     {
         var quiet = request.Progress == ProgressMode.Never;
+        if (request.Out is "")
+        {
+            throw new CliException("--out: the file name is empty");
+        }
+
         var assembled = FeedAssembler.Assemble(
             request.Feed,
             (total, verb) => new Progress(stderr, context.StderrIsTerminal, request.Progress, total, verb),
-            context.Cancellation);
+            context.Cancellation,
+            stderr);
 
         var options = new FeedWriterOptions { FirstStrongGuard = !request.NoGuard, Stylesheet = UrlOption("--stylesheet", request.Stylesheet, UriKind.RelativeOrAbsolute) };
         var writer = FeedWriter.Create(FeedFormats.TryFind(request.Format, out var format) ? format : FeedFormat.Atom, options);
@@ -58,12 +73,22 @@ internal static class BuildCommand
 
             if (request.Out is null)
             {
-                writer.Write(feed, stdout, context.Cancellation);
-                stdout.Flush();
+                context.Cancellation.ThrowIfCancellationRequested();
+                try
+                {
+                    writer.Write(feed, stdout, context.Cancellation);
+                    stdout.Flush();
+                }
+                catch (IOException e)
+                {
+                    throw new CliException($"cannot write the feed to stdout: {e.Message}");
+                }
+
+                context.Cancellation.ThrowIfCancellationRequested();
             }
             else
             {
-                writer.WriteToFileAsync(feed, request.Out, context.Cancellation).GetAwaiter().GetResult();
+                WriteFile(request.Out, writer, feed, context);
                 if (!quiet)
                 {
                     stderr.WriteLine($"feedkit: wrote {assembled.Articles.Count} article(s) to {request.Out}");
@@ -90,4 +115,24 @@ internal static class BuildCommand
 
     internal static string Severity(FeedProblem problem) =>
         problem.Severity == FeedProblemSeverity.Error ? "error" : "warning";
+
+    /// <summary>
+    /// <c>--out</c>: the library's <see cref="FeedWriter.WriteToFileAsync"/> (a temporary file beside the target, moved
+    /// into place when complete). Folders on the way are created.
+    /// </summary>
+    private static void WriteFile(string path, FeedWriter writer, Feed feed, CliContext context)
+    {
+        try
+        {
+            CreateFolderOf(path);
+            context.WriteFile(writer, feed, path, context.Cancellation).GetAwaiter().GetResult();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new CliException($"cannot write {path}: {e.Message}");
+        }
+    }
+
+    /// <summary>Creates the folders <c>--out</c> names that do not exist yet.</summary>
+    internal static void CreateFolderOf(string path) => Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
 }

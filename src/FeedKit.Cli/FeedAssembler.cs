@@ -59,7 +59,7 @@ internal static partial class FeedAssembler
     public const string SettingsFileName = "feedkit.json";
 
     /// <exception cref="CliException">Bad options or settings (exit code 2).</exception>
-    public static AssembledFeed Assemble(FeedOptions options, Progress.Factory progress, CancellationToken cancellationToken)
+    public static AssembledFeed Assemble(FeedOptions options, Progress.Factory progress, CancellationToken cancellationToken, TextWriter? notices = null)
     {
         if (options.Published is not null)
         {
@@ -73,7 +73,7 @@ internal static partial class FeedAssembler
             }
         }
 
-        var files = InputFiles.Collect(options.Paths);
+        var files = InputFiles.Collect(options.Paths, notices, cancellationToken);
         var settingsPath = options.SettingsPath ?? FindSettings(options.Paths);
         if (options.SettingsPath is not null && !File.Exists(options.SettingsPath))
         {

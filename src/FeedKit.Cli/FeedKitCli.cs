@@ -15,8 +15,11 @@ public static class FeedKitCli
         Exit codes:
           0    the feed was written (build), or no errors were found (lint)
           1    the articles have errors: each is printed as "error: FILE:LINE: …", and nothing is written
-          2    bad usage: an unknown or bad option, a missing path, a bad settings file
-          130  cancelled (Ctrl+C); an existing --out file is left as it was
+          2    bad usage: an unknown or bad option, a missing path, a bad settings file; or a file that
+               cannot be written (the message names it)
+          70   internal error: a bug in feedkit, printed as "feedkit: internal error: …"
+          130  cancelled (Ctrl+C, SIGINT); 129 SIGHUP, 131 SIGQUIT, 143 SIGTERM: an existing --out file is left
+               as it was and no temporary file remains
         """;
 
     private const string BuildExamples = """
@@ -24,7 +27,8 @@ public static class FeedKitCli
           feedkit build seeds/
               The Atom feed of the articles in seeds/ (settings from seeds/feedkit.json) on stdout.
           feedkit build posts/ --format rss --out public/feed.rss
-              RSS 2.0, written to a temporary file and then moved into place.
+              RSS 2.0, written to a temporary file and then moved into place (only a regular file is replaced,
+              and it keeps its permissions).
           feedkit build "posts/**/*.md" --format json --out feed.json --quiet
               JSON Feed 1.1 of every Markdown file under posts/, without progress lines.
           feedkit build story.md --title "أخبار" --site-url https://example.com/ --language ar --author Desk
@@ -53,11 +57,47 @@ public static class FeedKitCli
     /// <param name="args">The arguments.</param>
     /// <param name="stdout">Where the feed (and help, and the lint report) goes.</param>
     /// <param name="stderr">Where errors and progress go.</param>
-    /// <returns>0 when the feed was written, 1 when the articles have errors, 2 on bad usage.</returns>
+    /// <returns>
+    /// 0 when the feed was written, 1 when the articles have errors, 2 on bad usage or a file that cannot be written,
+    /// 70 on an internal error, 130 when cancelled.
+    /// </returns>
     public static int Run(string[] args, Stream stdout, TextWriter stderr) =>
         Run(args, stdout, stderr, new CliContext());
 
     internal static int Run(string[] args, Stream stdout, TextWriter stderr, CliContext context)
+    {
+        try
+        {
+            return RunCommand(args, stdout, stderr, context);
+        }
+        catch (IOException e)
+        {
+            // Help or an error message that cannot be written (stdout on a full disk): no stack trace.
+            return Report(stderr, $"error: cannot write: {e.Message}", ExitCodes.Usage);
+        }
+        catch (Exception e)
+        {
+            return Report(stderr, $"feedkit: internal error: {e.Message}", ExitCodes.InternalError);
+        }
+    }
+
+    /// <summary>Writes a last message to stderr, if stderr can still be written to, and returns the exit code.</summary>
+    internal static int Report(TextWriter stderr, string message, int code)
+    {
+        try
+        {
+            stderr.WriteLine(message);
+            stderr.Flush();
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException)
+        {
+            // Nowhere left to say it; the exit code still does.
+        }
+
+        return code;
+    }
+
+    private static int RunCommand(string[] args, Stream stdout, TextWriter stderr, CliContext context)
     {
         var paths = new Argument<string[]>("paths")
         {
@@ -102,12 +142,27 @@ public static class FeedKitCli
         {
             if (result.GetValue(stylesheetOut) is { } path)
             {
-                FeedKit.Browser.FeedStylesheet.WriteToFileAsync(path).GetAwaiter().GetResult();
+                try
+                {
+                    BuildCommand.CreateFolderOf(path);
+                    FeedKit.Browser.FeedStylesheet.WriteToFileAsync(path, context.Cancellation).GetAwaiter().GetResult();
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+                {
+                    throw new CliException($"cannot write {path}: {e.Message}");
+                }
             }
             else
             {
-                FeedKit.Browser.FeedStylesheet.WriteTo(stdout);
-                stdout.Flush();
+                try
+                {
+                    FeedKit.Browser.FeedStylesheet.WriteTo(stdout);
+                    stdout.Flush();
+                }
+                catch (IOException e)
+                {
+                    throw new CliException($"cannot write the stylesheet to stdout: {e.Message}");
+                }
             }
 
             return ExitCodes.Ok;
@@ -199,6 +254,15 @@ public static class FeedKitCli
         {
             stderr.WriteLine("feedkit: cancelled");
             return ExitCodes.Cancelled;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // An input or output file the more specific handlers did not name.
+            return Report(stderr, $"error: {e.Message}", ExitCodes.Usage);
+        }
+        catch (Exception e)
+        {
+            return Report(stderr, $"feedkit: internal error: {e.Message}", ExitCodes.InternalError);
         }
     }
 

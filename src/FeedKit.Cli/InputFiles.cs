@@ -1,6 +1,8 @@
+using System.IO.Enumeration;
 using System.Text;
 using System.Text.RegularExpressions;
 using FeedKit.Cli.Readers;
+using FeedKit.IO;
 
 namespace FeedKit.Cli;
 
@@ -11,18 +13,25 @@ namespace FeedKit.Cli;
 /// shells that do not expand it. Sorted by ordinal path within each argument, each file once: the order never
 /// depends on the file system.
 /// </summary>
+/// <remarks>
+/// A folder or a glob never follows a link to a folder (<c>**</c> would read a tree twice, or for ever around a
+/// cycle), and skips what is not a regular file (a named pipe would block the run, a device never ends), each with
+/// a line on stderr. A file named on the command line is read as it is. The token is checked for every entry.
+/// </remarks>
 internal static class InputFiles
 {
-    public static List<string> Collect(IReadOnlyList<string> paths)
+    /// <exception cref="CliException">A path matches nothing, or a folder cannot be read.</exception>
+    public static List<string> Collect(IReadOnlyList<string> paths, TextWriter? notices = null, CancellationToken cancellationToken = default)
     {
         var files = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var path in paths)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             List<string> found;
             if (Directory.Exists(path))
             {
-                found = [.. Directory.GetFiles(path, "*", SearchOption.TopDirectoryOnly).Where(ArticleReaders.IsArticleFile)];
+                found = Walk(path, recursive: false, static _ => true, notices, cancellationToken);
             }
             else if (File.Exists(path))
             {
@@ -30,7 +39,7 @@ internal static class InputFiles
             }
             else if (IsGlob(path))
             {
-                found = Expand(path);
+                found = Expand(path, notices, cancellationToken);
                 if (found.Count == 0)
                 {
                     throw new CliException($"{path}: no article files match");
@@ -55,7 +64,7 @@ internal static class InputFiles
 
     public static bool IsGlob(string path) => path.AsSpan().IndexOfAny('*', '?') >= 0;
 
-    private static List<string> Expand(string pattern)
+    private static List<string> Expand(string pattern, TextWriter? notices, CancellationToken cancellationToken)
     {
         var normalized = pattern.Replace('\\', '/');
         var segments = normalized.Split('/');
@@ -75,10 +84,71 @@ internal static class InputFiles
 
         var regex = new Regex("^" + ToRegex(rest) + "$", RegexOptions.CultureInvariant);
         var recursive = rest.Contains('/', StringComparison.Ordinal) || rest.Contains("**", StringComparison.Ordinal);
-        return [.. Directory.EnumerateFiles(rootDirectory, "*", recursive ? SearchOption.AllDirectories : SearchOption.TopDirectoryOnly)
-            .Where(f => regex.IsMatch(Path.GetRelativePath(rootDirectory, f).Replace('\\', '/')))
-            .Where(ArticleReaders.IsArticleFile)
-            .Select(f => rootDirectory == "." ? Path.GetRelativePath(".", f) : f)];
+        var found = Walk(rootDirectory, recursive, f => regex.IsMatch(Path.GetRelativePath(rootDirectory, f).Replace('\\', '/')), notices, cancellationToken);
+        return rootDirectory == "." ? [.. found.Select(f => Path.GetRelativePath(".", f))] : found;
+    }
+
+    /// <summary>
+    /// The article files in a folder (and its sub-folders when <paramref name="recursive"/>) that
+    /// <paramref name="match"/> accepts: links to folders are not followed, and what is not a regular file is skipped.
+    /// </summary>
+    private static List<string> Walk(string root, bool recursive, Func<string, bool> match, TextWriter? notices, CancellationToken cancellationToken)
+    {
+        var options = new EnumerationOptions
+        {
+            RecurseSubdirectories = recursive,
+            AttributesToSkip = 0,
+            IgnoreInaccessible = false,
+        };
+        var entries = new FileSystemEnumerable<(string Path, bool IsDirectory, bool IsLink)>(
+            root,
+            (ref FileSystemEntry entry) => (entry.ToSpecifiedFullPath(), entry.IsDirectory, (entry.Attributes & FileAttributes.ReparsePoint) != 0),
+            options)
+        {
+            ShouldRecursePredicate = (ref FileSystemEntry entry) => (entry.Attributes & FileAttributes.ReparsePoint) == 0,
+        };
+
+        var found = new List<string>();
+        var skipped = new List<string>();
+        try
+        {
+            foreach (var (path, isDirectory, isLink) in entries)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (isDirectory)
+                {
+                    if (isLink && recursive)
+                    {
+                        skipped.Add($"feedkit: {path}: a link to a folder, not followed");
+                    }
+                }
+                else if (ArticleReaders.IsArticleFile(path) && match(path))
+                {
+                    if (FileKinds.Of(path, followLink: true) == FileKind.RegularFile)
+                    {
+                        found.Add(path);
+                    }
+                    else
+                    {
+                        skipped.Add($"feedkit: {path}: not a regular file, skipped");
+                    }
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CliException($"{root}: cannot read the folder: {e.Message}");
+        }
+
+        // In ordinal order, like the files: stderr too is the same on every file system.
+        skipped.Sort(StringComparer.Ordinal);
+        foreach (var line in skipped)
+        {
+            notices?.WriteLine(line);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        return found;
     }
 
     private static string ToRegex(string glob)

@@ -17,21 +17,30 @@ internal static class LintCommand
         var assembled = FeedAssembler.Assemble(
             request.Feed,
             (total, verb) => new Progress(stderr, context.StderrIsTerminal, request.Progress, total, verb),
-            context.Cancellation);
+            context.Cancellation,
+            stderr);
         var problems = FeedChecker.Check(assembled.ToFeed(), FeedWriterOptions.Default, context.Cancellation);
 
-        using var report = new StreamWriter(stdout, new System.Text.UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" };
-        foreach (var error in assembled.Errors)
+        try
         {
-            report.WriteLine($"error: {error}");
+            using var report = new StreamWriter(stdout, new System.Text.UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" };
+            foreach (var error in assembled.Errors)
+            {
+                report.WriteLine($"error: {error}");
+            }
+
+            foreach (var problem in problems)
+            {
+                report.WriteLine($"{BuildCommand.Severity(problem)}: {assembled.Locate(problem)}");
+            }
+
+            report.Flush();
+        }
+        catch (IOException e)
+        {
+            throw new CliException($"cannot write the report to stdout: {e.Message}");
         }
 
-        foreach (var problem in problems)
-        {
-            report.WriteLine($"{BuildCommand.Severity(problem)}: {assembled.Locate(problem)}");
-        }
-
-        report.Flush();
         var errors = assembled.Errors.Count + problems.Count(p => p.Severity == FeedProblemSeverity.Error);
         var warnings = problems.Count(p => p.Severity == FeedProblemSeverity.Warning);
         if (request.Progress != ProgressMode.Never)

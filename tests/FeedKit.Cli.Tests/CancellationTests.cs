@@ -35,6 +35,30 @@ public sealed class CancellationTests
         Assert.Equal(["feed.atom"], folder.FileNames());
     }
 
+    [UnixFact]
+    public void Cancelling_while_the_files_are_collected_exits_130_before_any_is_read()
+    {
+        using var folder = new TempFolder();
+        folder.Write("a.md", "---\ntitle: A\npublished: 2026-01-02T03:04:05Z\n---\nA.\n");
+        folder.Write("sub/b.md", "---\ntitle: B\npublished: 2026-01-02T03:04:05Z\n---\nB.\n");
+        Directory.CreateSymbolicLink(Path.Combine(folder.Path, "sub", "up"), "..");
+        using var cancellation = new CancellationTokenSource();
+
+        // Cancelled by the line about the link, which the walk writes before it has finished.
+        var stderr = new CancellingWriter(cancellation, "not followed");
+        using var stdout = new MemoryStream();
+        var code = FeedKitCli.Run(
+            ["build", Path.Combine(folder.Path, "**", "*.md"), "--title", "T", "--site-url", "https://example.com/", "--author", "A", "--progress"],
+            stdout,
+            stderr,
+            new CliContext(Cancellation: cancellation.Token));
+        Assert.Equal(130, code);
+        Assert.True(stderr.Cancelled);
+        Assert.Equal(0, stdout.Length);
+        Assert.DoesNotContain("reading", stderr.ToString(), StringComparison.Ordinal);
+        Assert.EndsWith("feedkit: cancelled\n", stderr.ToString().ReplaceLineEndings("\n"), StringComparison.Ordinal);
+    }
+
     private sealed class CancellingWriter(CancellationTokenSource source, string trigger) : StringWriter
     {
         public bool Cancelled { get; private set; }

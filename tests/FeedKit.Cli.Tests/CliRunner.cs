@@ -57,6 +57,76 @@ internal static class CliRunner
         return (process.ExitCode, stdout.ToArray(), stderrTask.GetAwaiter().GetResult());
     }
 
+    /// <summary>Starts the built tool with <c>dotnet</c>, its output redirected, and returns at once.</summary>
+    public static Process StartProcess(string? workingDirectory, params string[] args)
+    {
+        var start = new ProcessStartInfo(DotnetHost())
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
+            StandardErrorEncoding = Encoding.UTF8,
+        };
+        start.ArgumentList.Add("exec");
+        start.ArgumentList.Add(typeof(FeedKitCli).Assembly.Location);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        return Process.Start(start)!;
+    }
+
+    /// <summary>Runs the built tool with its stdout sent to <paramref name="stdoutPath"/> (such as <c>/dev/full</c>) by <c>sh</c>.</summary>
+    public static (int Code, string Err) RunProcessWithStdout(string stdoutPath, params string[] args)
+    {
+        var start = new ProcessStartInfo("sh")
+        {
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            StandardErrorEncoding = Encoding.UTF8,
+        };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add("out=$1; shift; exec \"$FEEDKIT_DOTNET\" exec \"$FEEDKIT_TOOL\" \"$@\" > \"$out\"");
+        start.ArgumentList.Add("sh");
+        start.ArgumentList.Add(stdoutPath);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["FEEDKIT_DOTNET"] = DotnetHost();
+        start.Environment["FEEDKIT_TOOL"] = typeof(FeedKitCli).Assembly.Location;
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEnd();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"feedkit {string.Join(' ', args)} > {stdoutPath} did not finish in 2 minutes");
+        }
+
+        return (process.ExitCode, stderr);
+    }
+
+    /// <summary>Runs a program and waits for it (<c>mkfifo</c>, <c>kill</c>); fails the test when it fails.</summary>
+    public static void Exec(string program, params string[] args)
+    {
+        var start = new ProcessStartInfo(program) { UseShellExecute = false, RedirectStandardError = true };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{program} {string.Join(' ', args)}: exit {process.ExitCode}: {stderr}");
+        }
+    }
+
     private static string DotnetHost()
     {
         var root = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
