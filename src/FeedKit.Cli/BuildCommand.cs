@@ -108,7 +108,7 @@ internal static class BuildCommand
         var full = Path.GetFullPath(path);
         var directory = Path.GetDirectoryName(full)!;
         Directory.CreateDirectory(directory);
-        var temporary = Path.Combine(directory, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
+        var temporary = Path.Combine(directory, FormattableString.Invariant($".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp"));
         try
         {
             using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))

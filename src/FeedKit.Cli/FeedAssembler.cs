@@ -45,7 +45,7 @@ internal sealed partial class AssembledFeed(FeedInfo info, List<ArticleEntry> ar
         {
             var entry = Articles[index];
             var rest = problem.Path[match.Length..].TrimStart('.');
-            return entry.Lines.Find(rest) is { } line ? $"{entry.File}:{line}: {problem}" : $"{entry.File}: {problem}";
+            return entry.Lines.Find(rest) is { } line ? FormattableString.Invariant($"{entry.File}:{line}: {problem}") : $"{entry.File}: {problem}";
         }
 
         return problem.ToString();
@@ -242,10 +242,10 @@ internal static partial class FeedAssembler
             return [];
         }
 
-        return [.. authors.Select((a, i) => new Author(a.Name ?? throw new FormatException($"{where}[{i}]: an author needs a \"name\""))
+        return [.. authors.Select((a, i) => new Author(a.Name ?? throw new FormatException(FormattableString.Invariant($"{where}[{i}]: an author needs a \"name\"")))
         {
             Email = a.Email,
-            Uri = a.Uri is null ? null : ParseUrl(a.Uri, $"{where}[{i}].uri"),
+            Uri = a.Uri is null ? null : ParseUrl(a.Uri, FormattableString.Invariant($"{where}[{i}].uri")),
         })];
     }
 

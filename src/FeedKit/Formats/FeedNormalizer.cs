@@ -194,7 +194,7 @@ internal sealed partial class FeedNormalizer : IDisposable
 
         if (!_seenIds.TryAdd(IdDigest.Of(normalized.Id), index, out var first))
         {
-            Error(FieldPath.Article(index).Then("Id"), $"\"{normalized.Id}\" is also the id of articles[{first}]; every article needs an id of its own");
+            Error(FieldPath.Article(index).Then("Id"), FormattableString.Invariant($"\"{normalized.Id}\" is also the id of articles[{first}]; every article needs an id of its own"));
             return null;
         }
 
@@ -484,7 +484,7 @@ internal sealed partial class FeedNormalizer : IDisposable
         RequireWebLink(image.Url, at.Then("Url"));
         if (image.Length is < 0)
         {
-            Error(at.Then("Length"), $"{image.Length} is negative; leave it null when the size is not known");
+            Error(at.Then("Length"), FormattableString.Invariant($"{image.Length} is negative; leave it null when the size is not known"));
         }
 
         var alt = Text(image.AltText, at.Then("AltText"), TextKind.OptionalLine);
@@ -683,14 +683,14 @@ internal sealed partial class FeedNormalizer : IDisposable
         var index = XmlChars.IndexOfInvalid(text, out var codePoint);
         if (index >= 0)
         {
-            Error(at, $"{XmlChars.Describe(codePoint)} at index {index} cannot be written in XML; remove it");
+            Error(at, FormattableString.Invariant($"{XmlChars.Describe(codePoint)} at index {index} cannot be written in XML; remove it"));
             return null;
         }
 
         var c1 = text.AsSpan().IndexOfAnyInRange('\u0080', '\u009F');
         if (c1 >= 0)
         {
-            Error(at, $"U+{(int)text[c1]:X4} (a C1 control character) at index {c1}: such characters usually mean text decoded with the wrong encoding (Windows-1252 read as Latin-1); fix the text");
+            Error(at, FormattableString.Invariant($"U+{(int)text[c1]:X4} (a C1 control character) at index {c1}: such characters usually mean text decoded with the wrong encoding (Windows-1252 read as Latin-1); fix the text"));
             return null;
         }
 
