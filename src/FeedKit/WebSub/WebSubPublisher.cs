@@ -16,7 +16,8 @@ namespace FeedKit.WebSub;
 /// back-off, no jitter (a 5xx answer's <c>Retry-After</c> in seconds is honoured when it is not longer than
 /// <see cref="WebSubPublisherOptions.MaxDelay"/>); any 4xx answer is final and never retried (the request itself is wrong).
 /// Only a 2xx answer from the hub URL itself is success (hubs answer 202 or 204). The result says what happened at
-/// each hub; only cancellation throws.
+/// each hub, also when a handler of the client throws (a resilience handler's timeout, an open circuit); only
+/// cancellation throws.
 /// </para>
 /// <para>
 /// Redirects are never followed: a 3xx answer is a failure, not retried, whose error gives the <c>Location</c>
@@ -165,6 +166,11 @@ public sealed class WebSubPublisher
                 catch (HttpRequestException e)
                 {
                     error = e.Message;
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // A handler in the client's pipeline gave up, e.g. a resilience handler's timeout or open circuit.
+                    error = $"{e.GetType().Name}: {e.Message}";
                 }
             }
 

@@ -8,6 +8,7 @@ using FeedKit.Model;
 using FeedKit.WebSub;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FeedKit.AspNetCore.Tests.WebSub;
 
@@ -407,5 +408,49 @@ public sealed class WebSubPublisherTests
         {
             CultureInfo.CurrentCulture = saved;
         }
+    }
+
+    [Fact]
+    public async Task Registered_with_AddFeedKitWebSub_the_resilience_handler_retries_and_no_redirect_is_followed()
+    {
+        var services = new ServiceCollection();
+        services.AddFeedKitWebSub(o =>
+        {
+            o.Retry.Delay = TimeSpan.FromMilliseconds(20);
+            o.Retry.UseJitter = false;
+        });
+        await using var provider = services.BuildServiceProvider();
+
+        var (result, hub, _) = await Publish(new Hub(), _ => provider.GetRequiredService<WebSubPublisher>(), 503, 500, 202);
+        Assert.True(result.Succeeded, result.Error);
+        Assert.Equal(1, result.Attempts);
+        Assert.Equal(3, hub.Received.Count);
+
+        (result, hub, _) = await Publish(new Hub(), _ => provider.GetRequiredService<WebSubPublisher>(), 302, 204);
+        Assert.False(result.Succeeded);
+        Assert.Equal(HttpStatusCode.Found, result.StatusCode);
+        Assert.Contains("redirect to /internal", result.Error, StringComparison.Ordinal);
+        Assert.Single(hub.Received);
+        Assert.Empty(hub.Internal);
+    }
+
+    [Fact]
+    public async Task A_resilience_handler_that_gives_up_is_a_failed_result_not_an_exception()
+    {
+        var services = new ServiceCollection();
+        services.AddFeedKitWebSub(o =>
+        {
+            o.Retry.Delay = TimeSpan.FromMilliseconds(20);
+            o.Retry.MaxRetryAttempts = 1;
+            o.AttemptTimeout.Timeout = TimeSpan.FromMilliseconds(200);
+            o.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(1);
+        });
+        await using var provider = services.BuildServiceProvider();
+        var (result, hub, elapsed) = await Publish(new Hub { Stall = TimeSpan.FromSeconds(30) }, _ => provider.GetRequiredService<WebSubPublisher>());
+        Assert.False(result.Succeeded);
+        Assert.Null(result.StatusCode);
+        Assert.Contains("Timeout", result.Error, StringComparison.Ordinal);
+        Assert.Equal(2, hub.Received.Count);
+        Assert.True(elapsed < TimeSpan.FromSeconds(10), $"the handler's timeouts did not bound the publishing: {elapsed}");
     }
 }
