@@ -176,7 +176,7 @@ public sealed class WebSubPublisher
 
             if (attempt >= _options.MaxAttempts)
             {
-                return new WebSubPublishResult(hub, false, status, attempt, Invariant($"{error} (gave up after {attempt} attempts)"));
+                return new WebSubPublishResult(hub, false, status, attempt, Invariant($"{error} (gave up after {attempt} {(attempt == 1 ? "attempt" : "attempts")})"));
             }
 
             var wait = retryAfter is { } after && after <= _options.MaxDelay ? after : delay;
