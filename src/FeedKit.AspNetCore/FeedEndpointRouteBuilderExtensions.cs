@@ -105,7 +105,11 @@ public static class FeedEndpointRouteBuilderExtensions
         ArgumentNullException.ThrowIfNull(endpoints);
         ArgumentNullException.ThrowIfNull(info);
         ArgumentNullException.ThrowIfNull(oldestFirst);
-        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        if (pageSize < 1)
+        {
+            // Not ArgumentOutOfRangeException.ThrowIfLessThan: its message formats the value with the current culture.
+            throw new ArgumentOutOfRangeException(nameof(pageSize), FormattableString.Invariant($"pageSize must be at least 1; it was {pageSize}."));
+        }
         if (string.IsNullOrEmpty(pattern) || !pattern.StartsWith('/') || pattern.Contains('{', StringComparison.Ordinal) || pattern.EndsWith('/'))
         {
             throw new ArgumentException($"\"{pattern}\" must be a literal path that starts with '/' and does not end with one, such as \"/feed\".", nameof(pattern));

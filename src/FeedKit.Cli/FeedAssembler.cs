@@ -41,7 +41,7 @@ internal sealed class AssembledFeed(FeedInfo info, List<ArticleEntry> articles, 
         if (problem.Path.ArticleIndex is { } index && index < Articles.Count)
         {
             var entry = Articles[index];
-            return entry.Lines.Find(problem.Path.Member) is { } line ? $"{entry.File}:{line}: {problem}" : $"{entry.File}: {problem}";
+            return entry.Lines.Find(problem.Path.Member) is { } line ? FormattableString.Invariant($"{entry.File}:{line}: {problem}") : $"{entry.File}: {problem}";
         }
 
         return problem.ToString();
@@ -235,10 +235,10 @@ internal static partial class FeedAssembler
             return [];
         }
 
-        return [.. authors.Select((a, i) => new Author(a.Name ?? throw new FormatException($"{where}[{i}]: an author needs a \"name\""))
+        return [.. authors.Select((a, i) => new Author(a.Name ?? throw new FormatException(FormattableString.Invariant($"{where}[{i}]: an author needs a \"name\"")))
         {
             Email = a.Email,
-            Url = a.Uri is null ? null : ParseUrl(a.Uri, $"{where}[{i}].uri"),
+            Url = a.Uri is null ? null : ParseUrl(a.Uri, FormattableString.Invariant($"{where}[{i}].uri")),
         })];
     }
 

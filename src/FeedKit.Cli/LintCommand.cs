@@ -46,7 +46,7 @@ internal static class LintCommand
         if (request.Progress != ProgressMode.Never)
         {
             var files = assembled.Articles.Count + assembled.Errors.Count;
-            stderr.WriteLine($"feedkit: {files} file(s) checked: {errors} error(s), {warnings} warning(s)");
+            stderr.WriteLine(FormattableString.Invariant($"feedkit: {files} file(s) checked: {errors} error(s), {warnings} warning(s)"));
         }
 
         return errors > 0 ? ExitCodes.InvalidFeed : ExitCodes.Ok;

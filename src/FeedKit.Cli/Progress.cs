@@ -57,7 +57,7 @@ internal sealed class Progress
             }
 
             _lastShown = filled;
-            _stderr.Write($"\r{_verb} [{new string('#', filled)}{new string('.', BarWidth - filled)}] {done}/{_total}");
+            _stderr.Write(FormattableString.Invariant($"\r{_verb} [{new string('#', filled)}{new string('.', BarWidth - filled)}] {done}/{_total}"));
             if (done == _total)
             {
                 _stderr.WriteLine();
@@ -70,7 +70,7 @@ internal sealed class Progress
         var step = Math.Max(1, (_total + 9) / 10);
         if (done == _total || done % step == 0)
         {
-            _stderr.WriteLine($"feedkit: {_verb} {done}/{_total} files");
+            _stderr.WriteLine(FormattableString.Invariant($"feedkit: {_verb} {done}/{_total} files"));
         }
     }
 }

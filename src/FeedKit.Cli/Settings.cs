@@ -41,7 +41,7 @@ internal sealed class Settings
         }
         catch (JsonException e)
         {
-            var where = e.LineNumber is { } line ? $" (line {line + 1}, {e.Path})" : string.Empty;
+            var where = e.LineNumber is { } line ? FormattableString.Invariant($" (line {line + 1}, {e.Path})") : string.Empty;
             throw new CliException($"{path}{where}: {e.Message}");
         }
     }

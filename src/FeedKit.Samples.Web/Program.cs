@@ -47,7 +47,7 @@ var info = new FeedInfo
 
 // The articles never change while the app runs, so their count and newest date make a good version:
 // aggregators that send If-None-Match get a 304 without the feed being rendered.
-var version = $"{articles.Count}-{articles.Max(a => a.Updated ?? a.Published).UtcTicks}";
+var version = FormattableString.Invariant($"{articles.Count}-{articles.Max(a => a.Updated ?? a.Published).UtcTicks}");
 app.MapFeed("/feed", (_, _) => ValueTask.FromResult(new FeedSource(new Feed(info, articles)) { Version = version }));
 app.MapGet("/", () => Results.Content(
     """

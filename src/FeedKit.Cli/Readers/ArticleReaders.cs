@@ -68,7 +68,7 @@ internal static class ArticleReaders
         catch (PlainTextFormatException e)
         {
             var message = e.Message[(e.Message.IndexOf(": ", StringComparison.Ordinal) + 2)..];
-            throw new ArticleException(file, e.Line, $"column {e.Column}: {message}");
+            throw new ArticleException(file, e.Line, FormattableString.Invariant($"column {e.Column}: {message}"));
         }
 
         var lines = new SourceLines();

@@ -63,7 +63,7 @@ internal sealed class SourceLines
 
 /// <summary>An article file that cannot be read or whose metadata is wrong: names the file and, when known, the line.</summary>
 internal sealed class ArticleException(string file, int? line, string message)
-    : Exception(line is { } l ? $"{file}:{l}: {message}" : $"{file}: {message}")
+    : Exception(line is { } l ? FormattableString.Invariant($"{file}:{l}: {message}") : $"{file}: {message}")
 {
     public string File { get; } = file;
 

@@ -67,7 +67,7 @@ internal static class FrontMatter
             var key = line[..colon].Trim();
             if (seen.TryGetValue(key, out var previous))
             {
-                throw new ArticleException(file, number, $"\"{key}\" is given twice (also on line {previous})");
+                throw new ArticleException(file, number, FormattableString.Invariant($"\"{key}\" is given twice (also on line {previous})"));
             }
 
             seen[key] = number;

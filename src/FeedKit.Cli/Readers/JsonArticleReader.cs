@@ -85,28 +85,28 @@ internal static class JsonArticleReader
 
     private static Block ToBlock(string file, JsonBlock json, int index, SourceLines lines)
     {
-        var at = $"Body[{index}]";
+        var at = FormattableString.Invariant($"Body[{index}]");
         int? Line(string field) => lines.Find($"{at}.{field}");
         string Need(string? value, string field) =>
-            value ?? throw new ArticleException(file, lines.Find(at), $"body[{index}]: a \"{json.Type}\" block needs \"{field}\"");
+            value ?? throw new ArticleException(file, lines.Find(at), FormattableString.Invariant($"body[{index}]: a \"{json.Type}\" block needs \"{field}\""));
 
         Block block = json.Type switch
         {
             "paragraph" => new Paragraph(Need(json.Text, "text")),
             "subheading" => new Subheading(Need(json.Text, "text")),
             "quote" => new Quote(Need(json.Text, "text")) { Attribution = json.Attribution },
-            "list" => new ListBlock([.. json.Items ?? throw new ArticleException(file, lines.Find(at), $"body[{index}]: a \"list\" block needs \"items\"")])
+            "list" => new ListBlock([.. json.Items ?? throw new ArticleException(file, lines.Find(at), FormattableString.Invariant($"body[{index}]: a \"list\" block needs \"items\""))])
             {
                 Ordered = json.Ordered ?? false,
             },
-            "image" => new ImageBlock(new Image(ParseUri(file, Need(json.Url, "url"), Line("Url"), $"body[{index}].url"))
+            "image" => new ImageBlock(new Image(ParseUri(file, Need(json.Url, "url"), Line("Url"), FormattableString.Invariant($"body[{index}].url")))
             {
                 AltText = json.Alt,
                 Caption = json.Caption,
             }),
             "html" => new RawHtml(Need(json.Html, "html")),
-            null => throw new ArticleException(file, lines.Find(at), $"body[{index}] has no \"type\"; use paragraph, subheading, quote, list, image or html"),
-            var other => throw new ArticleException(file, Line("Type"), $"body[{index}].type: \"{other}\" is not a block type; use paragraph, subheading, quote, list, image or html"),
+            null => throw new ArticleException(file, lines.Find(at), FormattableString.Invariant($"body[{index}] has no \"type\"; use paragraph, subheading, quote, list, image or html")),
+            var other => throw new ArticleException(file, Line("Type"), FormattableString.Invariant($"body[{index}].type: \"{other}\" is not a block type; use paragraph, subheading, quote, list, image or html")),
         };
 
         if (json.Language is { } language)
@@ -117,7 +117,7 @@ internal static class JsonArticleReader
             }
             catch (FormatException e)
             {
-                throw new ArticleException(file, Line("Language"), $"body[{index}].language: {e.Message}");
+                throw new ArticleException(file, Line("Language"), FormattableString.Invariant($"body[{index}].language: {e.Message}"));
             }
         }
 
@@ -129,7 +129,7 @@ internal static class JsonArticleReader
                 {
                     "rtl" => TextDirection.RightToLeft,
                     "ltr" => TextDirection.LeftToRight,
-                    _ => throw new ArticleException(file, Line("Direction"), $"body[{index}].direction: \"{direction}\" is not a direction; use \"rtl\" or \"ltr\""),
+                    _ => throw new ArticleException(file, Line("Direction"), FormattableString.Invariant($"body[{index}].direction: \"{direction}\" is not a direction; use \"rtl\" or \"ltr\"")),
                 },
             };
         }
@@ -183,7 +183,7 @@ internal static class JsonArticleReader
                 var (parent, next, isArray) = stack.Pop();
                 if (isArray)
                 {
-                    path = $"{parent}[{next}]";
+                    path = FormattableString.Invariant($"{parent}[{next}]");
                     stack.Push((parent, next + 1, true));
                 }
                 else

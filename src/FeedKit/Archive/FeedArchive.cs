@@ -56,7 +56,11 @@ public sealed class FeedArchive
         ArgumentNullException.ThrowIfNull(info);
         ArgumentNullException.ThrowIfNull(oldestFirst);
         ArgumentNullException.ThrowIfNull(archiveUrl);
-        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        if (pageSize < 1)
+        {
+            // Not ArgumentOutOfRangeException.ThrowIfLessThan: its message formats the value with the current culture.
+            throw new ArgumentOutOfRangeException(nameof(pageSize), FormattableString.Invariant($"pageSize must be at least 1; it was {pageSize}."));
+        }
         var current = info.SelfUrl ?? throw new ArgumentException("An archived feed needs FeedInfo.SelfUrl: it is the current document's URL, which every archive links to.", nameof(info));
         var articles = oldestFirst.ToList();
         var archiveCount = articles.Count == 0 ? 0 : (articles.Count - 1) / pageSize;
@@ -115,7 +119,7 @@ public sealed class FeedArchive
         Line(info.History);
         foreach (var article in articles)
         {
-            Line($"{article.Id ?? article.Url?.AbsoluteUri} {(article.Updated ?? article.Published).UtcTicks}");
+            Line(string.Create(CultureInfo.InvariantCulture, $"{article.Id ?? article.Url?.AbsoluteUri} {(article.Updated ?? article.Published).UtcTicks}"));
         }
 
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString()));

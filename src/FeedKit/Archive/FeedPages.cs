@@ -21,7 +21,11 @@ public static class FeedPages
         ArgumentNullException.ThrowIfNull(info);
         ArgumentNullException.ThrowIfNull(newestFirst);
         ArgumentNullException.ThrowIfNull(pageUrl);
-        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        if (pageSize < 1)
+        {
+            // Not ArgumentOutOfRangeException.ThrowIfLessThan: its message formats the value with the current culture.
+            throw new ArgumentOutOfRangeException(nameof(pageSize), FormattableString.Invariant($"pageSize must be at least 1; it was {pageSize}."));
+        }
         var chunks = newestFirst.Chunk(pageSize).ToList();
         if (chunks.Count == 0)
         {

@@ -150,7 +150,7 @@ public sealed class XmlExtensionWriter : ExtensionContext
 
         if (_depth != 0)
         {
-            throw new InvalidOperationException($"the extension {extension.GetType().Name} left {_depth} element(s) open");
+            throw new InvalidOperationException(FormattableString.Invariant($"the extension {extension.GetType().Name} left {_depth} element(s) open"));
         }
     }
 }

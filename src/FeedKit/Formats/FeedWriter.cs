@@ -50,7 +50,7 @@ public abstract class FeedWriter
         FeedFormat.Atom => new Atom.AtomFeedWriter(options),
         FeedFormat.Rss => new Rss.RssFeedWriter(options),
         FeedFormat.Json => new Json.JsonFeedWriter(options),
-        _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Not a FeedKit format."),
+        _ => throw new ArgumentOutOfRangeException(nameof(format), FormattableString.Invariant($"{(int)format} is not a FeedKit format.")),
     };
 
     private protected abstract FeedDocument CreateDocument(Stream output);

@@ -8,7 +8,7 @@ public sealed class PlainTextFormatException : FormatException
     /// <param name="column">1-based column (in UTF-16 code units).</param>
     /// <param name="message">What is wrong (without the position, which is added).</param>
     public PlainTextFormatException(int line, int column, string message)
-        : base($"line {line}, column {column}: {message}")
+        : base(FormattableString.Invariant($"line {line}, column {column}: {message}"))
     {
         Line = line;
         Column = column;

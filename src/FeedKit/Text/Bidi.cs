@@ -27,7 +27,7 @@ public static class Bidi
     {
         if ((uint)codePoint > 0x10FFFF)
         {
-            throw new ArgumentOutOfRangeException(nameof(codePoint), codePoint, "A code point is between 0 and 0x10FFFF.");
+            throw new ArgumentOutOfRangeException(nameof(codePoint), FormattableString.Invariant($"A code point is between 0 and 0x10FFFF; {codePoint} is not."));
         }
 
         if (codePoint < 0x80)

@@ -49,7 +49,7 @@ public static class FirstStrongGuard
     {
         if (direction is not (TextDirection.LeftToRight or TextDirection.RightToLeft))
         {
-            throw new ArgumentOutOfRangeException(nameof(direction), direction, "Not a TextDirection value.");
+            throw new ArgumentOutOfRangeException(nameof(direction), FormattableString.Invariant($"{(int)direction} is not a TextDirection value."));
         }
 
         if (text.IsEmpty)

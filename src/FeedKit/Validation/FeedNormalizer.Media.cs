@@ -61,7 +61,7 @@ internal sealed partial class FeedNormalizer
 
             if (media.Length is < 0)
             {
-                Error(path.Then("Length"), "negative-length", $"{media.Length} is negative; leave it null when the size is not known");
+                Error(path.Then("Length"), "negative-length", FormattableString.Invariant($"{media.Length} is negative; leave it null when the size is not known"));
             }
 
             if (media.Duration is { } duration && duration < TimeSpan.Zero)

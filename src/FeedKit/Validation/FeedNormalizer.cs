@@ -690,7 +690,7 @@ internal sealed partial class FeedNormalizer : IDisposable
         RequireWebLink(image.Url, at.Then("Url"));
         if (image.Length is < 0)
         {
-            Error(at.Then("Length"), "negative-length", $"{image.Length} is negative; leave it null when the size is not known");
+            Error(at.Then("Length"), "negative-length", FormattableString.Invariant($"{image.Length} is negative; leave it null when the size is not known"));
         }
 
         var alt = Text(image.AltText, at.Then("AltText"), TextKind.OptionalLine);
@@ -728,6 +728,14 @@ internal sealed partial class FeedNormalizer : IDisposable
             else if (IsScriptScheme(uri))
             {
                 Error(path.Then("Url"), "script-uri", $"\"{uri.Scheme}:\" URIs are not allowed in feeds");
+            }
+            else if (uri.Scheme is not ("http" or "https" or "mailto"))
+            {
+                Error(path.Then("Url"), "not-http-uri", $"a \"{uri.Scheme}:\" URI is not a page readers can open: give an http(s) profile page or a mailto: address");
+            }
+            else if (uri.UserInfo.Length > 0 && uri.Scheme != "mailto")
+            {
+                Error(path.Then("Url"), "uri-credentials", CredentialsMessage);
             }
         }
 
@@ -830,8 +838,39 @@ internal sealed partial class FeedNormalizer : IDisposable
         }
         else if (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
         {
-            Error(at, "not-http-uri", $"\"{uri.OriginalString}\" is not an http or https URL");
+            Error(at, "not-http-uri", uri.UserInfo.Length > 0 ? $"a \"{uri.Scheme}:\" URL is not an http or https URL" : $"\"{uri.OriginalString}\" is not an http or https URL");
         }
+        else if (uri.UserInfo.Length > 0)
+        {
+            Error(at, "uri-credentials", CredentialsMessage);
+        }
+    }
+
+    /// <summary>The message for a link with a user name or password; it leaves the link out, since it holds a secret.</summary>
+    private const string CredentialsMessage =
+        "carries a user name or password (user:password@), which the feed would publish to every subscriber; remove them";
+
+    /// <summary>
+    /// Whether a text has a character a reader shows: not only spaces and invisible formatting characters (zero-width
+    /// spaces and joiners, direction marks, isolates and embeddings, soft hyphens, word joiners, byte order marks).
+    /// </summary>
+    private static bool HasVisibleCharacter(string text)
+    {
+        foreach (var c in text)
+        {
+            var invisible = char.IsWhiteSpace(c)
+                || c is '\u00AD' or '\u034F' or '\u061C' or '\u115F' or '\u1160' or '\u180E' or '\u3164' or '\uFEFF' or '\uFFA0'
+                || c is >= '\u200B' and <= '\u200F'
+                || c is >= '\u202A' and <= '\u202E'
+                || c is >= '\u2060' and <= '\u206F'
+                || c is >= '\uFE00' and <= '\uFE0F';
+            if (!invisible)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsScriptScheme(Uri uri) =>
@@ -864,7 +903,7 @@ internal sealed partial class FeedNormalizer : IDisposable
         }
 
         var clean = line ? TextCleaner.Line(text) : TextCleaner.Block(text);
-        if (clean.Length == 0)
+        if (clean.Length == 0 || (required && !HasVisibleCharacter(clean)))
         {
             if (required)
             {
@@ -889,14 +928,14 @@ internal sealed partial class FeedNormalizer : IDisposable
         var index = XmlChars.IndexOfInvalid(text, out var codePoint);
         if (index >= 0)
         {
-            Error(at, "invalid-character", $"{XmlChars.Describe(codePoint)} at index {index} cannot be written in XML; remove it");
+            Error(at, "invalid-character", FormattableString.Invariant($"{XmlChars.Describe(codePoint)} at index {index} cannot be written in XML; remove it"));
             return null;
         }
 
         var c1 = text.AsSpan().IndexOfAnyInRange('\u0080', '\u009F');
         if (c1 >= 0)
         {
-            Error(at, "c1-control", $"U+{(int)text[c1]:X4} (a C1 control character) at index {c1}: such characters usually mean text decoded with the wrong encoding (Windows-1252 read as Latin-1); fix the text");
+            Error(at, "c1-control", FormattableString.Invariant($"U+{(int)text[c1]:X4} (a C1 control character) at index {c1}: such characters usually mean text decoded with the wrong encoding (Windows-1252 read as Latin-1); fix the text"));
             return null;
         }
 

@@ -32,7 +32,7 @@ public sealed class FeedValidationException : Exception
 
         return problems.Length == 1
             ? $"The feed cannot be written: {problems[0]}"
-            : $"The feed cannot be written ({problems.Length} problems):{Environment.NewLine}  "
+            : FormattableString.Invariant($"The feed cannot be written ({problems.Length} problems):{Environment.NewLine}  ")
               + string.Join(Environment.NewLine + "  ", problems);
     }
 }

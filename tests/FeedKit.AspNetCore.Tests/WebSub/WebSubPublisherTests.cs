@@ -1,11 +1,14 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using FeedKit.Validation;
 using FeedKit.Model;
 using FeedKit.WebSub;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FeedKit.AspNetCore.Tests.WebSub;
 
@@ -35,7 +38,24 @@ public sealed class WebSubPublisherTests
 
         public string? RetryAfter { get; init; }
 
-        public void Map(WebApplication app) => app.MapPost("/hub", async (HttpContext context) =>
+        /// <summary>The Location of a 3xx answer: the stand-in's own "/internal", an address the publisher must not be led to.</summary>
+        public string Location { get; init; } = "/internal";
+
+        /// <summary>What "/internal" was sent: the method and the body.</summary>
+        public ConcurrentQueue<string> Internal { get; } = new();
+
+        public void Map(WebApplication app)
+        {
+            app.Map("/internal", async (HttpContext context) =>
+            {
+                using var reader = new StreamReader(context.Request.Body);
+                Internal.Enqueue($"{context.Request.Method} {await reader.ReadToEndAsync(context.RequestAborted)}");
+                context.Response.StatusCode = 200;
+            });
+            MapHub(app);
+        }
+
+        private void MapHub(WebApplication app) => app.MapPost("/hub", async (HttpContext context) =>
         {
             var form = await context.Request.ReadFormAsync(context.RequestAborted);
             Received.Enqueue((form["hub.mode"], form["hub.url"], context.Request.ContentType));
@@ -57,11 +77,19 @@ public sealed class WebSubPublisherTests
                 context.Response.Headers.RetryAfter = RetryAfter;
             }
 
+            if (status is >= 300 and < 400)
+            {
+                context.Response.Headers.Location = Location;
+            }
+
             context.Response.StatusCode = status;
         });
     }
 
-    private static async Task<(WebSubPublishResult Result, Hub Hub, TimeSpan Elapsed)> Publish(Hub hub, WebSubPublisherOptions options, params int[] script)
+    private static Task<(WebSubPublishResult Result, Hub Hub, TimeSpan Elapsed)> Publish(Hub hub, WebSubPublisherOptions options, params int[] script) =>
+        Publish(hub, server => new WebSubPublisher(server.Client, options), script);
+
+    private static async Task<(WebSubPublishResult Result, Hub Hub, TimeSpan Elapsed)> Publish(Hub hub, Func<TestServer, WebSubPublisher> create, params int[] script)
     {
         foreach (var status in script)
         {
@@ -69,7 +97,7 @@ public sealed class WebSubPublisherTests
         }
 
         await using var server = await TestServer.StartAsync(hub.Map);
-        var publisher = new WebSubPublisher(server.Client, options);
+        var publisher = create(server);
         var clock = Stopwatch.StartNew();
         using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var result = await publisher.PublishAsync(new Uri(server.Client.BaseAddress!, "/hub"), Topic, limit.Token);
@@ -196,5 +224,233 @@ public sealed class WebSubPublisherTests
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
             new WebSubPublisher(server.Client, Fast).PublishAsync(new Uri(server.Client.BaseAddress!, "/hub"), Topic, cancel.Token));
+    }
+
+    [Theory]
+    [InlineData(301)]
+    [InlineData(302)]
+    [InlineData(303)]
+    [InlineData(307)]
+    [InlineData(308)]
+    public async Task A_redirect_is_a_failure_that_reports_its_location_and_is_neither_followed_nor_retried(int status)
+    {
+        // The publisher's own client, and a caller's client that follows no redirects either.
+        using var noRedirects = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false });
+        foreach (var create in new Func<TestServer, WebSubPublisher>[] { _ => new WebSubPublisher(Fast), _ => new WebSubPublisher(noRedirects, Fast) })
+        {
+            var (result, hub, _) = await Publish(new Hub(), create, status, 204);
+            Assert.False(result.Succeeded);
+            Assert.Equal((HttpStatusCode)status, result.StatusCode);
+            Assert.Equal(1, result.Attempts);
+            Assert.Single(hub.Received);
+            Assert.Empty(hub.Internal);
+            Assert.Contains("redirect to /internal", result.Error, StringComparison.Ordinal);
+            Assert.Contains("not retried", result.Error, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData(302, "GET")]
+    [InlineData(307, "POST")]
+    public async Task A_client_that_follows_redirects_cannot_turn_a_redirect_into_success(int status, string followedWith)
+    {
+        // TestServer.Client's handler follows redirects (AllowAutoRedirect's default): the publisher cannot stop it
+        // sending the redirected request, but it must not report the internal address's answer as the hub's.
+        var (result, hub, _) = await Publish(new Hub(), Fast, status, 204);
+        Assert.StartsWith(followedWith + " ", Assert.Single(hub.Internal), StringComparison.Ordinal);
+        Assert.False(result.Succeeded);
+        Assert.Equal(1, result.Attempts);
+        Assert.Contains("redirected to http://127.0.0.1:", result.Error, StringComparison.Ordinal);
+        Assert.Contains("/internal", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Hub_and_topic_urls_with_credentials_are_refused_and_nothing_is_sent()
+    {
+        var hub = new Hub();
+        await using var server = await TestServer.StartAsync(hub.Map);
+        var withSecret = new UriBuilder(new Uri(server.Client.BaseAddress!, "/hub")) { UserName = "user", Password = "s3cret" }.Uri;
+        var publisher = new WebSubPublisher(server.Client, Fast);
+
+        var thrown = await Assert.ThrowsAsync<ArgumentException>(() => publisher.PublishAsync(withSecret, Topic));
+        Assert.Equal("hub", thrown.ParamName);
+        Assert.DoesNotContain("s3cret", thrown.Message, StringComparison.Ordinal);
+        Assert.Contains("credentials", thrown.Message, StringComparison.Ordinal);
+
+        var secretTopic = new Uri("https://user:s3cret@example.com/feed.atom");
+        thrown = await Assert.ThrowsAsync<ArgumentException>(() => publisher.PublishAsync(new Uri(server.Client.BaseAddress!, "/hub"), secretTopic));
+        Assert.Equal("topic", thrown.ParamName);
+        Assert.DoesNotContain("s3cret", thrown.Message, StringComparison.Ordinal);
+        Assert.Empty(hub.Received);
+
+        // The feed itself refuses to publish the secret in its hub links.
+        var info = new FeedInfo { Title = "T", SiteUrl = new Uri("https://example.com/"), SelfUrl = Topic, Updated = DateTimeOffset.UnixEpoch.AddYears(40), Hubs = [withSecret] };
+        var error = Assert.Single(FeedLint.Check(new Feed(info, [])), p => p.Severity == FeedProblemSeverity.Error);
+        Assert.Equal("feed.Hubs[0]", error.Path.ToString());
+        Assert.Contains("credentials", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cret", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("javascript:alert(1)")]
+    [InlineData("ftp://example.com/feed.atom")]
+    [InlineData("mailto:feed@example.com")]
+    public async Task A_topic_that_is_not_an_http_url_is_refused_before_anything_is_sent(string topic)
+    {
+        var hub = new Hub();
+        await using var server = await TestServer.StartAsync(hub.Map);
+        var publisher = new WebSubPublisher(server.Client, Fast);
+        var thrown = await Assert.ThrowsAsync<ArgumentException>(() => publisher.PublishAsync(new Uri(server.Client.BaseAddress!, "/hub"), new Uri(topic)));
+        Assert.Equal("topic", thrown.ParamName);
+        var info = new FeedInfo { Title = "T", SiteUrl = new Uri("https://example.com/"), SelfUrl = new Uri(topic), Hubs = [new Uri(server.Client.BaseAddress!, "/hub")] };
+        await Assert.ThrowsAsync<ArgumentException>(() => publisher.PublishAsync(info));
+        Assert.Empty(hub.Received);
+    }
+
+    [Fact]
+    public async Task Every_hub_is_checked_before_the_first_is_notified()
+    {
+        var hub = new Hub();
+        await using var server = await TestServer.StartAsync(hub.Map);
+        var info = new FeedInfo
+        {
+            Title = "T",
+            SiteUrl = new Uri("https://example.com/"),
+            SelfUrl = Topic,
+            Hubs = [new Uri(server.Client.BaseAddress!, "/hub"), new Uri("ftp://example.com/hub")],
+        };
+        var thrown = await Assert.ThrowsAsync<ArgumentException>(() => new WebSubPublisher(server.Client, Fast).PublishAsync(info));
+        Assert.Contains("ftp://example.com/hub", thrown.Message, StringComparison.Ordinal);
+        Assert.Empty(hub.Received);
+    }
+
+    [Theory]
+    [InlineData("Timeout", 0)]
+    [InlineData("Timeout", -1)]
+    [InlineData("Timeout", 60 * 24 * 3600)]
+    [InlineData("InitialDelay", -1)]
+    [InlineData("InitialDelay", 60 * 24 * 3600)]
+    [InlineData("MaxDelay", -1)]
+    [InlineData("MaxDelay", 60 * 24 * 3600)]
+    [InlineData("MaxAttempts", 0)]
+    [InlineData("MaxAttempts", -1234567)]
+    public void Options_are_checked_when_they_are_made(string option, int value)
+    {
+        var thrown = Assert.Throws<ArgumentOutOfRangeException>(() => Make(option, value));
+        Assert.Equal(option, thrown.ParamName);
+        Assert.Contains($"WebSubPublisherOptions.{option} must be", thrown.Message, StringComparison.Ordinal);
+        Assert.Contains(option == "MaxAttempts" ? value.ToString(CultureInfo.InvariantCulture) : TimeSpan.FromSeconds(value).ToString("c", CultureInfo.InvariantCulture), thrown.Message, StringComparison.Ordinal);
+    }
+
+    private static WebSubPublisherOptions Make(string option, int value) => option switch
+    {
+        "Timeout" => Fast with { Timeout = TimeSpan.FromSeconds(value) },
+        "InitialDelay" => Fast with { InitialDelay = TimeSpan.FromSeconds(value) },
+        "MaxDelay" => Fast with { MaxDelay = TimeSpan.FromSeconds(value) },
+        "MaxAttempts" => Fast with { MaxAttempts = value },
+        _ => throw new ArgumentOutOfRangeException(nameof(option)),
+    };
+
+    [Fact]
+    public async Task An_initial_delay_longer_than_the_maximum_is_capped_by_it()
+    {
+        var options = Fast with { InitialDelay = TimeSpan.FromSeconds(20), MaxDelay = TimeSpan.FromMilliseconds(50) };
+        var (result, _, elapsed) = await Publish(new Hub(), options, 503, 204);
+        Assert.True(result.Succeeded);
+        Assert.Equal(2, result.Attempts);
+        Assert.True(elapsed < TimeSpan.FromSeconds(10), $"waited the initial delay of 20 s instead of MaxDelay: {elapsed}");
+    }
+
+    [Fact]
+    public async Task A_shorter_HttpClient_timeout_is_reported_with_its_own_duration()
+    {
+        var hub = new Hub { Stall = TimeSpan.FromSeconds(30) };
+        await using var server = await TestServer.StartAsync(hub.Map);
+        using var http = new HttpClient { Timeout = TimeSpan.FromMilliseconds(300) };
+        var result = await new WebSubPublisher(http, Fast with { MaxAttempts = 1 }).PublishAsync(new Uri(server.Client.BaseAddress!, "/hub"), Topic);
+        Assert.False(result.Succeeded);
+        Assert.Contains("no answer within 0.3 s", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain(" 5 s", result.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("ar-SA")]
+    [InlineData("fa-IR")]
+    [InlineData("he-IL")]
+    public async Task Messages_are_culture_invariant(string culture)
+    {
+        var saved = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(culture);
+        try
+        {
+            // The culture formats what the messages below hold in its own way; they must not.
+            Assert.NotEqual("-1234567", (-1234567).ToString(CultureInfo.CurrentCulture));
+            var messages = new List<string>
+            {
+                Assert.Throws<ArgumentOutOfRangeException>(() => Fast with { MaxAttempts = -1234567 }).Message,
+                Assert.Throws<ArgumentOutOfRangeException>(() => Fast with { InitialDelay = TimeSpan.FromMilliseconds(-1500) }).Message,
+                Assert.Throws<ArgumentOutOfRangeException>(() => Fast with { Timeout = TimeSpan.FromDays(60.5) }).Message,
+            };
+            var options = Fast with { Timeout = TimeSpan.FromMilliseconds(300), MaxAttempts = 2 };
+            var (result, _, _) = await Publish(new Hub { Stall = TimeSpan.FromSeconds(30) }, options);
+            messages.Add(result.Error!);
+            Assert.Contains("0.3 s", result.Error, StringComparison.Ordinal);
+            foreach (var message in messages)
+            {
+                Assert.True(message.All(c => c < 0x80), $"not ASCII under {culture}: {message}");
+            }
+
+            Assert.Contains("-1234567", messages[0], StringComparison.Ordinal);
+            Assert.Contains("-00:00:01.5", messages[1], StringComparison.Ordinal);
+            Assert.Contains("60.12:00:00", messages[2], StringComparison.Ordinal);
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = saved;
+        }
+    }
+
+    [Fact]
+    public async Task Registered_with_AddFeedKitWebSub_the_resilience_handler_retries_and_no_redirect_is_followed()
+    {
+        var services = new ServiceCollection();
+        services.AddFeedKitWebSub(o =>
+        {
+            o.Retry.Delay = TimeSpan.FromMilliseconds(20);
+            o.Retry.UseJitter = false;
+        });
+        await using var provider = services.BuildServiceProvider();
+
+        var (result, hub, _) = await Publish(new Hub(), _ => provider.GetRequiredService<WebSubPublisher>(), 503, 500, 202);
+        Assert.True(result.Succeeded, result.Error);
+        Assert.Equal(1, result.Attempts);
+        Assert.Equal(3, hub.Received.Count);
+
+        (result, hub, _) = await Publish(new Hub(), _ => provider.GetRequiredService<WebSubPublisher>(), 302, 204);
+        Assert.False(result.Succeeded);
+        Assert.Equal(HttpStatusCode.Found, result.StatusCode);
+        Assert.Contains("redirect to /internal", result.Error, StringComparison.Ordinal);
+        Assert.Single(hub.Received);
+        Assert.Empty(hub.Internal);
+    }
+
+    [Fact]
+    public async Task A_resilience_handler_that_gives_up_is_a_failed_result_not_an_exception()
+    {
+        var services = new ServiceCollection();
+        services.AddFeedKitWebSub(o =>
+        {
+            o.Retry.Delay = TimeSpan.FromMilliseconds(20);
+            o.Retry.MaxRetryAttempts = 1;
+            o.AttemptTimeout.Timeout = TimeSpan.FromMilliseconds(200);
+            o.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(1);
+        });
+        await using var provider = services.BuildServiceProvider();
+        var (result, hub, elapsed) = await Publish(new Hub { Stall = TimeSpan.FromSeconds(30) }, _ => provider.GetRequiredService<WebSubPublisher>());
+        Assert.False(result.Succeeded);
+        Assert.Null(result.StatusCode);
+        Assert.Contains("Timeout", result.Error, StringComparison.Ordinal);
+        Assert.Equal(2, hub.Received.Count);
+        Assert.True(elapsed < TimeSpan.FromSeconds(10), $"the handler's timeouts did not bound the publishing: {elapsed}");
     }
 }
