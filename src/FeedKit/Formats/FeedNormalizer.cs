@@ -19,7 +19,8 @@ namespace FeedKit.Formats;
 /// trimmed;</item>
 /// <item>an optional text that is empty after that counts as absent; paragraphs, subheadings and quotes with no text
 /// are left out of the HTML;</item>
-/// <item>raw HTML blocks are sanitized unless marked trusted (see <see cref="RawHtml.Trusted"/>).</item>
+/// <item>raw HTML blocks are sanitized here, once, unless marked trusted (see <see cref="RawHtml"/>), with a warning
+/// for what sanitizing removes.</item>
 /// </list>
 /// </remarks>
 internal sealed partial class FeedNormalizer : IDisposable
@@ -41,6 +42,9 @@ internal sealed partial class FeedNormalizer : IDisposable
     private readonly string? _subtitle;
     private readonly TextDirection _direction;
     private int _nextIndex;
+
+    // The article whose body is being checked: the base of relative links in its raw HTML.
+    private Uri? _baseUrl;
 
     private FeedNormalizer(FeedInfo info, FeedWriterOptions? options, FeedFormat format, Action<FeedProblem>? warnings, DateTimeOffset? now, int expectedArticles = 0)
     {
@@ -232,6 +236,7 @@ internal sealed partial class FeedNormalizer : IDisposable
         var media = Media(article, leadImage, at);
         var tags = Each(article.Tags, (this, at), static (state, tag, t) => state.Item1.Text(tag, state.at.Then("Tags", t), TextKind.RequiredLine));
 
+        _baseUrl = article.Url is { IsAbsoluteUri: true } url ? url : null;
         var body = Blocks(article.Body, at.Then("Body"));
         CheckDate(article.Published, at.Then("Published"));
         if (article.Updated is { } u)
@@ -411,9 +416,39 @@ internal sealed partial class FeedNormalizer : IDisposable
         Quote q => QuoteBlock(q, path),
         ListBlock l => List(l, path),
         ImageBlock i => i.Image is null ? Fail(path.Then("Image"), "is null") : Image(i.Image, path.Then("Image")) is { } image ? (ReferenceEquals(image, i.Image) ? i : i with { Image = image }) : null,
-        RawHtml h => Text(h.Html, path.Then("Html"), TextKind.Html) is { } html ? (ReferenceEquals(html, h.Html) ? h : h with { Html = html }) : null,
+        RawHtml h => RawHtmlBlock(h, path.Then("Html")),
         _ => Fail(path, $"FeedKit cannot render a block of type {block.GetType().Name}"),
     };
+
+    /// <summary>
+    /// Cleans a raw HTML block and, unless it is trusted, sanitizes it here, once: the lint checks and the writers
+    /// write the same sanitized HTML (see <see cref="HtmlSanitizing"/>).
+    /// </summary>
+    private RawHtml? RawHtmlBlock(RawHtml block, in FieldPath at)
+    {
+        if (Text(block.Html, at, TextKind.Html) is not { } html)
+        {
+            return null;
+        }
+
+        if (!block.Trusted)
+        {
+            var sanitized = HtmlSanitizing.Sanitize(html, _baseUrl);
+            if (sanitized.Error is { } error)
+            {
+                return Fail<RawHtml>(at, error);
+            }
+
+            foreach (var warning in sanitized.Warnings)
+            {
+                Warning(at, warning);
+            }
+
+            html = sanitized.Html;
+        }
+
+        return ReferenceEquals(html, block.Html) ? block : block with { Html = html };
+    }
 
     private Quote? QuoteBlock(Quote quote, in FieldPath path)
     {
