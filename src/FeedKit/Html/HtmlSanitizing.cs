@@ -41,8 +41,6 @@ internal static class HtmlSanitizing
     /// <summary>How deep elements may nest in a raw HTML block (an unclosed tag counts until its end).</summary>
     public const int MaxDepth = 256;
 
-    private static readonly HtmlSanitizer Sanitizer = Create();
-
     // Elements whose content is not text a reader shows: removed with everything inside.
     private static readonly HashSet<string> DroppedWithContent = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -62,6 +60,9 @@ internal static class HtmlSanitizing
         "disabled", "readonly", "required", "pattern", "placeholder", "maxlength", "multiple", "selected", "for",
         "list", "step", "autosave", "challenge", "keytype", "prompt", "radiogroup", "contenteditable",
     ];
+
+    // After the lists it reads: static fields are initialized in order.
+    private static readonly HtmlSanitizer Sanitizer = Create();
 
     // Hosts of URLs dropped for their credentials during the current call (the sanitizer is shared across threads).
     [ThreadStatic]
