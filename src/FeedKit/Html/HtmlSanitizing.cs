@@ -102,7 +102,7 @@ internal static class HtmlSanitizing
         Sanitizer.SanitizeDom(document, body, baseUrl?.AbsoluteUri ?? string.Empty);
         if (hosts.Count > 0)
         {
-            warnings.Add($"dropped {Count(hosts.Count, "link")} with credentials in the URL (to {string.Join(", ", hosts.Distinct(StringComparer.Ordinal))}): a feed shows them to every subscriber; the element and its text are kept");
+            warnings.Add($"dropped {Count(hosts.Count, "URL")} with credentials (user:password@{string.Join(", ", hosts.Distinct(StringComparer.Ordinal))}) from href or src: a feed shows them to every subscriber; the elements and their text are kept");
             hosts.Clear();
         }
 

@@ -225,7 +225,7 @@ public sealed class HostileInputTests
         {
             Assert.DoesNotContain("secret", o.Content(), StringComparison.Ordinal);
             Assert.Contains("<a>رابط</a>", o.Content(), StringComparison.Ordinal);
-            o.Warns("articles[0].Body[0].Html", "credentials in the URL (to example.com)");
+            o.Warns("articles[0].Body[0].Html", "with credentials (user:password@example.com)");
         }),
         ["trusted raw HTML is kept as it is"] = Writes(() => OneBlock(new RawHtml("<p>x</p><script>track()</script>") { Trusted = true }), o =>
             Assert.Contains("<script>track()</script>", o.Content(), StringComparison.Ordinal)),
