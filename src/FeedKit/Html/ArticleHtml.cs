@@ -130,7 +130,8 @@ internal static class ArticleHtml
                 RenderFigure(html, i.Image, block, context);
                 break;
             case RawHtml raw:
-                var fragment = raw.Trusted ? raw.Html : HtmlSanitizing.Sanitize(raw.Html, context.BaseUrl);
+                // Sanitized already, once, by FeedNormalizer (unless trusted): the lint saw exactly this HTML.
+                var fragment = raw.Html;
                 var start = html.Length;
                 html.Append("<div");
                 var before = html.Length;

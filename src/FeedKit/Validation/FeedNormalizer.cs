@@ -33,7 +33,8 @@ internal readonly record struct ValidationOptions(FeedFormat Format, bool FirstS
 /// trimmed;</item>
 /// <item>an optional text that is empty after that counts as absent; paragraphs, subheadings and quotes with no text
 /// are left out of the HTML;</item>
-/// <item>raw HTML blocks are sanitized unless marked trusted (see <see cref="RawHtml.Trusted"/>).</item>
+/// <item>raw HTML blocks are sanitized here, once, unless marked trusted (see <see cref="RawHtml"/>), with a warning
+/// for what sanitizing removes.</item>
 /// </list>
 /// </remarks>
 internal sealed partial class FeedNormalizer : IDisposable
@@ -61,6 +62,9 @@ internal sealed partial class FeedNormalizer : IDisposable
     private readonly ImmutableArray<FeedExtension> _feedExtensions;
     private readonly Namespaces _namespaces;
     private int _nextIndex;
+
+    // The article whose body is being checked: the base of relative links in its raw HTML.
+    private Uri? _baseUrl;
 
     public FeedNormalizer(FeedInfo info, ValidationOptions options, int expectedArticles = 0)
     {
@@ -388,6 +392,7 @@ internal sealed partial class FeedNormalizer : IDisposable
         var media = Media(article, leadImage, at);
         var tags = Each(article.Tags, (this, at), static (state, tag, t) => state.Item1.Text(tag, state.at.Then("Tags", t), TextKind.RequiredLine));
 
+        _baseUrl = article.Url is { IsAbsoluteUri: true } url ? url : null;
         var body = Blocks(article.Body, at.Then("Body"));
         CheckDate(article.Published, at.Then("Published"));
         if (article.Updated is { } u)
@@ -617,9 +622,39 @@ internal sealed partial class FeedNormalizer : IDisposable
         Quote q => QuoteBlock(q, path),
         ListBlock l => List(l, path),
         ImageBlock i => i.Image is null ? Fail(path.Then("Image"), "null", "is null") : Image(i.Image, path.Then("Image")) is { } image ? (ReferenceEquals(image, i.Image) ? i : i with { Image = image }) : null,
-        RawHtml h => Text(h.Html, path.Then("Html"), TextKind.Html) is { } html ? (ReferenceEquals(html, h.Html) ? h : h with { Html = html }) : null,
+        RawHtml h => RawHtmlBlock(h, path.Then("Html")),
         _ => Fail(path, "unknown-block", $"FeedKit cannot render a block of type {block.GetType().Name}"),
     };
+
+    /// <summary>
+    /// Cleans a raw HTML block and, unless it is trusted, sanitizes it here, once: the lint checks and the writers
+    /// write the same sanitized HTML (see <see cref="HtmlSanitizing"/>).
+    /// </summary>
+    private RawHtml? RawHtmlBlock(RawHtml block, in FieldPath at)
+    {
+        if (Text(block.Html, at, TextKind.Html) is not { } html)
+        {
+            return null;
+        }
+
+        if (!block.Trusted)
+        {
+            var sanitized = HtmlSanitizing.Sanitize(html, _baseUrl);
+            if (sanitized.Error is { } error)
+            {
+                return Fail<RawHtml>(at, "html-too-deep", error);
+            }
+
+            foreach (var warning in sanitized.Warnings)
+            {
+                Warning(at, "html-removed", warning);
+            }
+
+            html = sanitized.Html;
+        }
+
+        return ReferenceEquals(html, block.Html) ? block : block with { Html = html };
+    }
 
     private Quote? QuoteBlock(Quote quote, in FieldPath path)
     {

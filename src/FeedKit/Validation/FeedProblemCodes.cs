@@ -111,6 +111,12 @@ public static class FeedProblemCodes
     /// <summary>A streamed article's extension whose namespace the feed did not declare.</summary>
     public const string UndeclaredNamespace = "undeclared-namespace";
 
+    /// <summary>Raw HTML nested deeper than FeedKit sanitizes (256 levels).</summary>
+    public const string HtmlTooDeep = "html-too-deep";
+
+    /// <summary>Something sanitizing removed from raw HTML: an element with its content, a character XML cannot carry, a URL with credentials (warning).</summary>
+    public const string HtmlRemoved = "html-removed";
+
     /// <summary>A problem an extension reported without a code of its own.</summary>
     public const string Extension = "extension";
 }

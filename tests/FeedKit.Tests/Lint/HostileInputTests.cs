@@ -183,6 +183,53 @@ public sealed class HostileInputTests
         ["unclosed tags"] = Writes(() => OneBlock(new RawHtml("<p><b>غامق")), o => Assert.Contains("<p><b>غامق</b></p>", o.Content(), StringComparison.Ordinal)),
         ["entities in raw HTML"] = Writes(() => OneBlock(new RawHtml("<p>أ &amp; ب &lt; ج&nbsp;د &copy;</p>")), o =>
             Assert.Contains("<p>أ &amp; ب &lt; ج&nbsp;د ©</p>", o.Content(), StringComparison.Ordinal)),
+        ["character reference to U+0001 in raw HTML"] = Writes(() => OneBlock(new RawHtml("<p>&#x1;نص</p>")), o =>
+        {
+            Assert.Contains("<p>نص</p>", o.Content(), StringComparison.Ordinal);
+            o.Warns("articles[0].Body[0].Html", "U+0001 (a control character)");
+        }),
+        ["character reference to U+001B in raw HTML"] = Writes(() => OneBlock(new RawHtml("<p>&#x1B;[31mأحمر</p>")), o =>
+        {
+            Assert.Contains("<p>[31mأحمر</p>", o.Content(), StringComparison.Ordinal);
+            o.Warns("articles[0].Body[0].Html", "U+001B");
+        }),
+        ["character reference to U+FFFE in raw HTML"] = Writes(() => OneBlock(new RawHtml("<p>نص&#xFFFE;</p>")), o => o.Warns("articles[0].Body[0].Html", "U+FFFE (a noncharacter)")),
+        ["character reference to U+FFFF in raw HTML"] = Writes(() => OneBlock(new RawHtml("<p>نص&#xffff;</p>")), o => o.Warns("articles[0].Body[0].Html", "U+FFFF (a noncharacter)")),
+        ["character reference to a C1 control in raw HTML"] = Writes(() => OneBlock(new RawHtml("<p>نص&#x81;</p>")), o =>
+        {
+            Assert.DoesNotContain('\u0081', o.Content());
+            Assert.DoesNotContain('\u0081', o.JsonFeed.GetProperty("items")[0].GetProperty("content_html").GetString()!);
+            o.Warns("articles[0].Body[0].Html", "U+0081 (a C1 control character)");
+        }),
+        ["character reference to U+0001 in a raw HTML attribute"] = Writes(() => OneBlock(new RawHtml("<p title=\"a&#x1;b\">نص</p>")), o =>
+        {
+            Assert.Contains("<p title=\"ab\">نص</p>", o.Content(), StringComparison.Ordinal);
+            o.Warns("articles[0].Body[0].Html", "U+0001");
+        }),
+        ["generic type in raw HTML keeps the text after it"] = Writes(() => OneBlock(new RawHtml("<p>Use List<T> here and more text.</p>")), o =>
+            Assert.Contains("<p>Use List here and more text.</p>", o.Content(), StringComparison.Ordinal)),
+        ["Word markup in raw HTML keeps its text"] = Writes(() => OneBlock(new RawHtml("<p>نص <o:p>office</o:p></p>")), o =>
+            Assert.Contains("<p>نص office</p>", o.Content(), StringComparison.Ordinal)),
+        ["form in raw HTML"] = Writes(() => OneBlock(new RawHtml("<form action=\"https://evil.example/\">كلمة السر <input type=\"password\" name=\"pw\"><button>أرسل</button><select name=\"s\"><option>واحد</option></select><textarea name=\"t\">ملاحظة</textarea></form>")), o =>
+        {
+            XNamespace content = "http://purl.org/rss/1.0/modules/content/";
+            foreach (var html in new[] { o.Content(), o.RssXml.Descendants(content + "encoded").Single().Value, o.JsonFeed.GetProperty("items")[0].GetProperty("content_html").GetString()! })
+            {
+                foreach (var banned in new[] { "<form", "<input", "<button", "<select", "<textarea", "name=", "evil.example" })
+                {
+                    Assert.DoesNotContain(banned, html, StringComparison.Ordinal);
+                }
+
+                Assert.Contains("كلمة السر أرسلواحدملاحظة", html, StringComparison.Ordinal);
+            }
+        }),
+        ["50,000 nested divs in raw HTML"] = Error(() => OneBlock(new RawHtml(string.Concat(Enumerable.Repeat("<div>", 50_000)) + "x" + string.Concat(Enumerable.Repeat("</div>", 50_000)))), "articles[0].Body[0].Html", "nested more than 256 deep"),
+        ["URL with credentials in raw HTML"] = Writes(() => OneBlock(new RawHtml("<a href=\"https://user:secret@example.com/\">رابط</a>")), o =>
+        {
+            Assert.DoesNotContain("secret", o.Content(), StringComparison.Ordinal);
+            Assert.Contains("<a>رابط</a>", o.Content(), StringComparison.Ordinal);
+            o.Warns("articles[0].Body[0].Html", "with credentials (user:password@example.com)");
+        }),
         ["trusted raw HTML is kept as it is"] = Writes(() => OneBlock(new RawHtml("<p>x</p><script>track()</script>") { Trusted = true }), o =>
             Assert.Contains("<script>track()</script>", o.Content(), StringComparison.Ordinal)),
         ["markup characters in plain text"] = Writes(() => OneHeadline("<b>\"عنوان\" & 'x' ]]></b>"), o =>
