@@ -40,10 +40,11 @@ internal sealed class PageChrome
             }
         }
 
-        // Longer phrases first, so that a match reports "share on facebook" rather than "share".
-        foreach (var list in byFirstToken.Values)
+        // Longer phrases first, so that a match reports "share on facebook" rather than "share"; a stable sort keeps
+        // the file order (languages by name, then lines) among phrases of one length.
+        foreach (var key in byFirstToken.Keys.ToList())
         {
-            list.Sort((a, b) => b.Tokens.Length.CompareTo(a.Tokens.Length));
+            byFirstToken[key] = [.. byFirstToken[key].OrderByDescending(e => e.Tokens.Length)];
         }
     }
 
