@@ -90,15 +90,15 @@ internal sealed class PageChrome
     /// <returns>The match, or null.</returns>
     public ChromeMatch? Match(string line, bool trailing)
     {
+        if (line.Length > MaxMatchedLineLength)
+        {
+            return null;
+        }
+
         var tokens = Tokenize(line, out var firstBreak);
         if (tokens.Count == 0)
         {
             return new ChromeMatch(ChromeRule.SymbolsOnly, null);
-        }
-
-        if (line.Length > MaxMatchedLineLength)
-        {
-            return null;
         }
 
         var whole = Cover(tokens, tokens.Count, allowAllSections: true);

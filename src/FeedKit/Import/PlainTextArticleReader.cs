@@ -236,7 +236,14 @@ public static class PlainTextArticleReader
 
         if (firstBodyLine < 0)
         {
-            return [.. result.Values];
+            // No body: a listed line after the last kept line ends the text rather than starting it.
+            var lastKept = lines.Length - 1;
+            while (lastKept >= 0 && (lines[lastKept].Length == 0 || result.ContainsKey(lastKept + 1)))
+            {
+                lastKept--;
+            }
+
+            return [.. result.Values.Select(d => d.Line - 1 > lastKept && lastKept >= 0 ? d with { Position = ChromePosition.Trailing } : d)];
         }
 
         var firstBlockEnd = firstBodyLine;

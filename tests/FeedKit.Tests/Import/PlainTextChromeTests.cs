@@ -398,6 +398,17 @@ public sealed class PlainTextChromeTests
     }
 
     [Fact]
+    public void Without_a_body_chrome_after_the_last_kept_line_is_trailing_and_before_it_leading()
+    {
+        var article = PlainTextArticleReader.Read("Home › World\nT\n\nOnly a paragraph.\n\nمقالات ذات صلة\nBack to top");
+        Assert.Equal("T", article.Headline);
+        Assert.Equal("Only a paragraph.", article.Standfirst);
+        Assert.Equal(
+            ["1 Leading Phrase", "6 Trailing Phrase", "7 Trailing Phrase"],
+            article.Dropped.Select(d => $"{d.Line} {d.Position} {d.Rule}"));
+    }
+
+    [Fact]
     public void Every_right_to_left_language_in_the_brief_has_a_phrase_list_and_every_list_parses()
     {
         var languages = PageChromeLanguages();
