@@ -38,8 +38,9 @@ namespace FeedKit.Import;
 /// no structural rule applies at the start.</item>
 /// <item>Trailing chrome: take the run of non-blank lines at the end that are listed or <em>bare</em> (at most
 /// <see cref="PlainTextOptions.SubheadingMaxLength"/> characters, no sentence punctuation at the end or inside, not a
-/// list item such as "- x" or "1. x"). If the run holds a listed line, the whole run is dropped, so unlisted wordings
-/// next to listed chrome go too ("More from our reporters" above "Back to top", headlines under "Related articles").
+/// list item such as "- x" or "1. x", not a credit such as "(Reporting by ...; Editing by ...)"). If the run holds a
+/// listed line, the whole run is dropped, so unlisted wordings next to listed chrome go too ("More from our reporters"
+/// above "Back to top", headlines under "Related articles").
 /// If it holds none, it is dropped only when it ends with at least two very short lines (at most 4 words and 32
 /// characters each), and then only those. A last paragraph that ends with a sentence (., !, ?, ؟, ۔, …) stops the run
 /// and stays; a single short unpunctuated last line without listed chrome next to it stays; the first body line,
@@ -315,6 +316,12 @@ public static class PlainTextArticleReader
     private static bool IsBare(string line, PlainTextOptions options)
     {
         if (line.Length > options.SubheadingMaxLength || EndsWithClosingPunctuation(line) || IsListItem(line))
+        {
+            return false;
+        }
+
+        // "(Reporting by ...; Editing by ...)": a credit line belongs to the article.
+        if (line[0] == '(' || line.Contains(';', StringComparison.Ordinal) || line.Contains('؛', StringComparison.Ordinal))
         {
             return false;
         }

@@ -370,6 +370,14 @@ public sealed class PlainTextChromeTests
     }
 
     [Fact]
+    public void A_credit_line_next_to_chrome_stays()
+    {
+        var article = PlainTextArticleReader.Read("T\n\nS\n\nBody text.\n\n(Reporting by Jane Doe; Editing by John Roe)\nShare this article");
+        Assert.Equal(["Body text.", "(Reporting by Jane Doe; Editing by John Roe)"], article.Body.Select(b => ((Paragraph)b).Text));
+        Assert.Equal("share this article", Assert.Single(article.Dropped).Phrase);
+    }
+
+    [Fact]
     public void A_list_the_article_introduces_keeps_its_items()
     {
         var article = PlainTextArticleReader.Read("T\n\nS\n\nBody text.\n\nYou will need:\n2 eggs\nflour\nmilk\nShare\nBack to top");
