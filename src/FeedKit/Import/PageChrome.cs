@@ -8,7 +8,7 @@ namespace FeedKit.Import;
 
 /// <summary>
 /// The page chrome phrase table (embedded Chrome/*.txt files plus a reader's added phrases) and the per-line match.
-/// Matching needs no CultureInfo or ICU: lines and phrases go through <see cref="Tokenize"/>, FeedKit's own folding.
+/// Matching needs no CultureInfo or ICU: lines and phrases go through <see cref="Tokenize(string, out int)"/>, FeedKit's own folding.
 /// </summary>
 internal sealed class PageChrome
 {
@@ -95,7 +95,7 @@ internal sealed class PageChrome
             return null;
         }
 
-        var tokens = Tokenize(line, out var firstBreak);
+        var tokens = Tokenize(line, out var firstBreak, out var mark);
         if (tokens.Count == 0)
         {
             return new ChromeMatch(ChromeRule.SymbolsOnly, null);
@@ -108,13 +108,17 @@ internal sealed class PageChrome
         }
 
         // A label: listed phrases, then ":" or "›" or "|", then anything ("Tags: Geneva, Biden", "Home › World").
-        if (firstBreak > 0)
-        {
-            var label = Cover(tokens, firstBreak, allowAllSections: false);
-            if (label is not null)
+        // Not a date alone ("2021: the year in review" is a headline); a navigation word only before a breadcrumb mark
+        // ("Home › World", not "Home: ..."); a date label only before a date ("Updated: 16 June", not "Updated: ...").
+        if (firstBreak > 0 && Cover(tokens, firstBreak, allowAllSections: false) is { Entry: { } head } label
+            && head.Section switch
             {
-                return label;
-            }
+                Section.Nav => mark is not (':' or '：' or '-' or '–' or '—' or '―'),
+                Section.Meta => tokens.Skip(firstBreak).Any(IsCompanion),
+                _ => true,
+            })
+        {
+            return label;
         }
 
         if (trailing)
@@ -241,8 +245,11 @@ internal sealed class PageChrome
     /// hyphen) also separates, and the number of words before the first one is <paramref name="firstBreak"/>
     /// (-1 when there is none). "©" is a word of its own.
     /// </summary>
-    internal static List<string> Tokenize(string text, out int firstBreak)
+    internal static List<string> Tokenize(string text, out int firstBreak) => Tokenize(text, out firstBreak, out _);
+
+    private static List<string> Tokenize(string text, out int firstBreak, out char mark)
     {
+        mark = '\0';
         text = UnicodeNormalization.ToNfc(text);
         var tokens = new List<string>();
         var word = new StringBuilder();
@@ -275,6 +282,7 @@ internal sealed class PageChrome
             else if (IsLabelMark(c) && firstBreak < 0 && tokens.Count > 0)
             {
                 firstBreak = tokens.Count;
+                mark = c;
             }
         }
 

@@ -23,7 +23,8 @@ namespace FeedKit.Import;
 /// <list type="number">
 /// <item>A <em>listed</em> line is made only of phrases from FeedKit's lists (and numbers, @handles, #tags), e.g.
 /// "مقالات ذات صلة", "Share | Facebook | WhatsApp", "Comments (3)"; or starts with listed phrases followed by a label mark
-/// (<c>: &gt; › » « | / –</c>), e.g. "Tags: Geneva", "الرئيسية › أخبار"; or is a date or time alone ("16 June 2021
+/// (<c>: &gt; › » « | / –</c>), e.g. "Tags: Geneva", "الرئيسية › أخبار" (a navigation word only before a breadcrumb mark,
+/// "Published"/"Updated" only before a date, comment and advertisement words never); or is a date or time alone ("16 June 2021
 /// 10:30"), or symbols alone ("↑"). At the end of the text a line of at most 200 characters that holds a copyright
 /// phrase ("©", "All rights reserved", "جميع الحقوق محفوظة", "כל הזכויות שמורות") is listed too. Lines and phrases are
 /// compared after FeedKit's own folding, without CultureInfo or ICU: NFC, Latin case and accents, Arabic tatweel and

@@ -329,6 +329,8 @@ public sealed class PlainTextChromeTests
     [InlineData("Follow us @dailycourier")]
     [InlineData("١٦ يونيو ٢٠٢١")] // Arabic-Indic digits
     [InlineData("• • •")]
+    [InlineData("Updated: 16 June 2021")]
+    [InlineData("Accueil / Monde / Europe")]
     public void Wordings_and_spellings_of_listed_chrome_match(string line)
     {
         var article = PlainTextArticleReader.Read($"Headline\n\nStandfirst\n\nThe only paragraph.\n{line}");
@@ -342,6 +344,9 @@ public sealed class PlainTextChromeTests
     [InlineData("The court ruled on copyright in 2021")] // copyright lines count only at the end
     [InlineData("Top stories of the day")] // phrases count only when nothing else is on the line
     [InlineData("Video: the summit in two minutes")]
+    [InlineData("Home: the new series about family life")] // navigation words are labels only before › > » | /
+    [InlineData("Updated: Biden and Putin end their talks")] // "Updated:" is a label only before a date
+    [InlineData("2021: the year in review")] // a date is never a label
     public void Headlines_that_look_like_chrome_stay(string headline)
     {
         var article = PlainTextArticleReader.Read($"{headline}\n\nS\n\nBody.");
