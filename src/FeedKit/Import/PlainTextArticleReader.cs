@@ -41,7 +41,9 @@ namespace FeedKit.Import;
 /// <see cref="PlainTextOptions.SubheadingMaxLength"/> characters, no sentence punctuation at the end or inside, not a
 /// list item such as "- x" or "1. x", not a credit such as "(Reporting by ...; Editing by ...)"). If the run holds a
 /// listed line, the whole run is dropped, so unlisted wordings next to listed chrome go too ("More from our reporters"
-/// above "Back to top", headlines under "Related articles").
+/// above "Back to top", headlines under "Related articles"); above the first listed line, though, the run only
+/// reaches up through fairly short bare lines (at most 6 words and 48 characters), since a longer one may be the
+/// article's last paragraph without its full stop.
 /// If it holds none, it is dropped only when it ends with at least two very short lines (at most 4 words and 32
 /// characters each), and then only those. A last paragraph that ends with a sentence (., !, ?, ؟, ۔, …) stops the run
 /// and stays; a single short unpunctuated last line without listed chrome next to it stays; the first body line,
@@ -280,6 +282,19 @@ public static class PlainTextArticleReader
             }
         }
 
+        // Above the first listed line a bare line may be the article's own last paragraph without its full stop, so
+        // there only fairly short lines ("More from our reporters") join the run.
+        var earliestListed = run.FindLastIndex(r => r.Match is not null);
+        if (earliestListed >= 0)
+        {
+            var cut = run.FindIndex(earliestListed + 1, r => r.Match is null && !IsFairlyShort(lines[r.Index]));
+            if (cut >= 0)
+            {
+                stop = run[cut].Index;
+                run.RemoveRange(cut, run.Count - cut);
+            }
+        }
+
         // A run after "...:" may be a list the article introduces: then only its listed lines go.
         var structural = options.RemoveUnlistedChrome && !EndsWithColon(lines[stop]);
         if (run.Exists(r => r.Match is not null))
@@ -353,6 +368,8 @@ public static class PlainTextArticleReader
 
         return i > 0 && i < line.Length && line[i] is '.' or ')';
     }
+
+    private static bool IsFairlyShort(string line) => line.Length <= 48 && PageChrome.Tokenize(line, out _).Count <= 6;
 
     private static bool IsVeryShort(string line) => line.Length <= 32 && PageChrome.Tokenize(line, out _).Count <= 4;
 

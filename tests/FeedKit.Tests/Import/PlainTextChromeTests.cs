@@ -375,6 +375,15 @@ public sealed class PlainTextChromeTests
     }
 
     [Fact]
+    public void A_last_paragraph_without_its_full_stop_stays_above_chrome()
+    {
+        const string last = "وقد أثارت تلك الخلافات توترا بين الطرفين في الأشهر الماضية";
+        var article = PlainTextArticleReader.Read($"T\n\nS\n\nFirst.\n\n{last}\nقد يهمك أيضا\nعنوان مقال آخر عن القمة\nالعودة للأعلى");
+        Assert.Equal(["First.", last], article.Body.Select(b => ((Paragraph)b).Text));
+        Assert.Equal([ChromeRule.Phrase, ChromeRule.ShortLineNearChrome, ChromeRule.Phrase], article.Dropped.Select(d => d.Rule));
+    }
+
+    [Fact]
     public void A_credit_line_next_to_chrome_stays()
     {
         var article = PlainTextArticleReader.Read("T\n\nS\n\nBody text.\n\n(Reporting by Jane Doe; Editing by John Roe)\nShare this article");
