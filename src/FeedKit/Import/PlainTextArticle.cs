@@ -9,5 +9,12 @@ namespace FeedKit.Import;
 /// </summary>
 /// <param name="Headline">The first line.</param>
 /// <param name="Standfirst">The second block, if any.</param>
-/// <param name="Body">Paragraphs and subheadings, with trailing page chrome removed.</param>
-public sealed record PlainTextArticle(string Headline, string? Standfirst, ImmutableArray<Block> Body);
+/// <param name="Body">Paragraphs and subheadings, with leading and trailing page chrome removed.</param>
+public sealed record PlainTextArticle(string Headline, string? Standfirst, ImmutableArray<Block> Body)
+{
+    /// <summary>
+    /// The lines dropped as page chrome, in text order, each with its line number and the rule that dropped it;
+    /// empty when nothing was dropped (see <see cref="PlainTextOptions.RemoveChrome"/>).
+    /// </summary>
+    public ImmutableArray<DroppedLine> Dropped { get; init; } = [];
+}

@@ -9,27 +9,39 @@ public sealed record PlainTextOptions
     public static PlainTextOptions Default { get; } = new();
 
     /// <summary>
-    /// Page chrome that scrapers leave at the end of an article: blocks equal to one of these (ignoring case and
-    /// surrounding whitespace) are removed from the end of the text, however many follow one another. Only
-    /// the end is trimmed, so the same words inside the article are kept.
+    /// Whether page chrome that scrapers copy along with an article ("Related articles", "Back to top", share and
+    /// follow buttons, tags, comments, newsletter boxes, advertisement labels, copyright lines, breadcrumbs) is
+    /// dropped from the start and the end of the text. Default <see langword="true"/>. Every dropped line is reported
+    /// in <see cref="PlainTextArticle.Dropped"/>; <see cref="PlainTextArticleReader"/> describes the rules.
     /// </summary>
-    public ImmutableArray<string> TrailingChrome { get; init; } =
-    [
-        // Arabic
-        "مقالات ذات صلة", "مواضيع ذات صلة", "أخبار ذات صلة", "اقرأ أيضا", "اقرأ أيضاً", "زر الذهاب إلى الأعلى", "العودة إلى الأعلى", "شارك", "شارك هذا المقال",
-        // Hebrew
-        "כתבות נוספות", "כתבות קשורות", "חזרה למעלה", "שתפו",
-        // Persian
-        "مطالب مرتبط", "اخبار مرتبط", "بازگشت به بالا", "اشتراک‌گذاری",
-        // Urdu
-        "متعلقہ مضامین", "واپس اوپر جائیں",
-        // English
-        "Related articles", "Related posts", "Related stories", "Read more", "Read also", "Back to top", "Go to top", "Share this", "Share this article", "Share",
-    ];
+    public bool RemoveChrome { get; init; } = true;
+
+    /// <summary>
+    /// Whether the structural rule also drops unlisted wordings at the end: short lines without sentence punctuation
+    /// next to listed chrome, and a run of at least two very short such lines (see <see cref="PlainTextArticleReader"/>).
+    /// Default <see langword="true"/>. When <see langword="false"/>, only lines that match a phrase, a date or only
+    /// symbols are dropped. No effect when <see cref="RemoveChrome"/> is <see langword="false"/>.
+    /// </summary>
+    public bool RemoveUnlistedChrome { get; init; } = true;
+
+    /// <summary>
+    /// Phrases to treat as page chrome besides FeedKit's lists, in any language, compared as the built-in phrases
+    /// are (after normalization: case, accents of Latin letters, Arabic vowel marks and letter variants, Hebrew points,
+    /// punctuation and icons do not matter). A line matches when it is made of listed phrases, or starts with them
+    /// followed by a label mark such as ":" or "›". Reported as <see cref="ChromeRule.AddedPhrase"/>.
+    /// </summary>
+    public ImmutableArray<string> AddedChromePhrases { get; init; } = [];
+
+    /// <summary>
+    /// Phrases of FeedKit's lists not to use (in every language list that holds them), compared after the same
+    /// normalization; e.g. <c>["Share"]</c> keeps a last line that reads only "Share".
+    /// </summary>
+    public ImmutableArray<string> RemovedChromePhrases { get; init; } = [];
 
     /// <summary>
     /// The longest block, in characters, that can be a subheading. A subheading is a short block without
-    /// closing punctuation that is followed by a paragraph. Default 80.
+    /// closing punctuation that is followed by a paragraph. Default 80. It is also the longest line the
+    /// structural chrome rule drops.
     /// </summary>
     public int SubheadingMaxLength { get; init; } = 80;
 }

@@ -94,13 +94,13 @@ public sealed class PlainTextArticleReaderTests
     }
 
     [Fact]
-    public void Chrome_is_removed_only_at_the_end_and_is_configurable()
+    public void Chrome_is_removed_only_at_the_ends_and_is_configurable()
     {
-        var article = PlainTextArticleReader.Read("T\n\nS\n\nRelated articles\n\nBody text.\n\nRelated Articles\n\nBACK TO TOP\n");
+        var article = PlainTextArticleReader.Read("T\n\nS\n\nFirst.\n\nRelated articles\n\nBody text.\n\nRelated Articles\n\nBACK TO TOP\n");
         // Inside the text the same words stay (here, short and followed by a paragraph, as a subheading).
-        Assert.Equal(["H:Related articles", "P:Body text."], article.Body.Select(b => b switch { Subheading s => "H:" + s.Text, Paragraph p => "P:" + p.Text, _ => "?" }));
+        Assert.Equal(["P:First.", "H:Related articles", "P:Body text."], article.Body.Select(b => b switch { Subheading s => "H:" + s.Text, Paragraph p => "P:" + p.Text, _ => "?" }));
 
-        var custom = PlainTextArticleReader.Read("T\n\nS\n\nBody.\n\nSubscribe now", new PlainTextOptions { TrailingChrome = ["Subscribe now"] });
+        var custom = PlainTextArticleReader.Read("T\n\nS\n\nBody.\n\nSubscribe to the print edition", new PlainTextOptions { AddedChromePhrases = ["Subscribe to the print edition"] });
         Assert.Equal(["Body."], custom.Body.Select(b => ((Paragraph)b).Text));
     }
 
