@@ -2,7 +2,7 @@
 //   dotnet run --project src/FeedKit.Samples.Web --urls http://127.0.0.1:5080
 // then open /feed.atom, /feed.rss, /feed.json, or /feed (negotiated on Accept).
 using FeedKit.AspNetCore;
-using FeedKit.Import;
+using FeedKit.Readers;
 using FeedKit.Model;
 using FeedKit.Text;
 using Microsoft.AspNetCore.ResponseCompression;

@@ -1,5 +1,5 @@
 using System.Text;
-using FeedKit.Import;
+using FeedKit.Readers;
 
 namespace FeedKit.Cli.Readers;
 

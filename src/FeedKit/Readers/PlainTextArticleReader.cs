@@ -3,7 +3,7 @@ using System.Text;
 using FeedKit.Model;
 using FeedKit.Text;
 
-namespace FeedKit.Import;
+namespace FeedKit.Readers;
 
 /// <summary>
 /// Reads an article scraped as plain text: the first line is the headline, the next block (text up to a blank

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using FeedKit.Model;
 
-namespace FeedKit.Import;
+namespace FeedKit.Readers;
 
 /// <summary>
 /// What <see cref="PlainTextArticleReader"/> finds in a plain-text article: its texts, without the metadata

@@ -1,8 +1,8 @@
 using System.Text;
-using FeedKit.Import;
+using FeedKit.Readers;
 using FeedKit.Model;
 
-namespace FeedKit.Tests.Import;
+namespace FeedKit.Tests.Readers;
 
 public sealed class PlainTextArticleReaderTests
 {

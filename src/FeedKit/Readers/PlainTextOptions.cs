@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace FeedKit.Import;
+namespace FeedKit.Readers;
 
 /// <summary>How <see cref="PlainTextArticleReader"/> reads a plain-text article.</summary>
 public sealed record PlainTextOptions

@@ -1,4 +1,4 @@
-namespace FeedKit.Import;
+namespace FeedKit.Readers;
 
 /// <summary>A plain-text article that cannot be read, with the line and column of the problem.</summary>
 public sealed class PlainTextFormatException : FormatException
