@@ -76,15 +76,14 @@ public static class PlainTextArticleReader
     /// <exception cref="PlainTextFormatException">As for <see cref="Read(string, PlainTextOptions?)"/>; the message names the file.</exception>
     public static PlainTextArticle ReadFile(string path, PlainTextOptions? options = null)
     {
-        var bytes = File.ReadAllBytes(path);
         string text;
         try
         {
-            text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
+            text = ArticleFileText.Decode(path, File.ReadAllBytes(path));
         }
-        catch (DecoderFallbackException e)
+        catch (ArticleReadException e)
         {
-            throw new PlainTextFormatException(LineOfByte(bytes, e.Index), 1, $"{path}: the file is not valid UTF-8");
+            throw new PlainTextFormatException(e.Position?.Line ?? 1, e.Position?.Column ?? 1, $"{path}: {e.Reason}");
         }
 
         try
@@ -95,20 +94,6 @@ public static class PlainTextArticleReader
         {
             throw new PlainTextFormatException(e.Line, e.Column, $"{path}: {e.Message[(e.Message.IndexOf(": ", StringComparison.Ordinal) + 2)..]}");
         }
-    }
-
-    private static int LineOfByte(byte[] bytes, int index)
-    {
-        var line = 1;
-        for (var i = 0; i < index && i < bytes.Length; i++)
-        {
-            if (bytes[i] == (byte)'\n')
-            {
-                line++;
-            }
-        }
-
-        return line;
     }
 
     private static void CheckCharacters(string text)
