@@ -37,6 +37,14 @@ internal static class BuildCommand
             (total, verb) => new Progress(stderr, context.StderrIsTerminal, request.Progress, total, verb),
             context.Cancellation);
 
+        if (!quiet)
+        {
+            foreach (var note in assembled.NotesToPrint())
+            {
+                stderr.WriteLine($"note: {note}");
+            }
+        }
+
         var options = new FeedWriterOptions { FirstStrongGuard = !request.NoGuard, Stylesheet = UrlOption("--stylesheet", request.Stylesheet, UriKind.RelativeOrAbsolute) };
         FeedWriter writer = request.Format switch
         {

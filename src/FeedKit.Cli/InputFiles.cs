@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using FeedKit.Cli.Readers;
 
 namespace FeedKit.Cli;
 
@@ -22,7 +21,7 @@ internal static class InputFiles
             List<string> found;
             if (Directory.Exists(path))
             {
-                found = [.. Directory.GetFiles(path, "*", SearchOption.TopDirectoryOnly).Where(ArticleReaders.IsArticleFile)];
+                found = [.. Directory.GetFiles(path, "*", SearchOption.TopDirectoryOnly).Where(ArticleFiles.IsArticleFile)];
             }
             else if (File.Exists(path))
             {
@@ -77,7 +76,7 @@ internal static class InputFiles
         var recursive = rest.Contains('/', StringComparison.Ordinal) || rest.Contains("**", StringComparison.Ordinal);
         return [.. Directory.EnumerateFiles(rootDirectory, "*", recursive ? SearchOption.AllDirectories : SearchOption.TopDirectoryOnly)
             .Where(f => regex.IsMatch(Path.GetRelativePath(rootDirectory, f).Replace('\\', '/')))
-            .Where(ArticleReaders.IsArticleFile)
+            .Where(ArticleFiles.IsArticleFile)
             .Select(f => rootDirectory == "." ? Path.GetRelativePath(".", f) : f)];
     }
 

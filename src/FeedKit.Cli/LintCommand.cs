@@ -18,6 +18,14 @@ internal static class LintCommand
             request.Feed,
             (total, verb) => new Progress(stderr, context.StderrIsTerminal, request.Progress, total, verb),
             context.Cancellation);
+        if (request.Progress != ProgressMode.Never)
+        {
+            foreach (var note in assembled.NotesToPrint())
+            {
+                stderr.WriteLine($"note: {note}");
+            }
+        }
+
         var problems = FeedChecker.Check(assembled.ToFeed(), FeedWriterOptions.Default, context.Cancellation);
 
         using var report = new StreamWriter(stdout, new System.Text.UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" };
