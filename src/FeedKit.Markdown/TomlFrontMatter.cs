@@ -41,21 +41,24 @@ internal static class TomlFrontMatter
                 items.Add(Entry(pair, firstLine));
             }
 
-            entries.Add((table.Name?.ToString().Trim() ?? string.Empty, FrontMatterNode.OfMap(At(table.Span.Start, firstLine), items)));
+            entries.Add((table.Name?.ToString().Trim() ?? string.Empty, FrontMatterNode.OfMap(Line(table.Span.Start, firstLine), items)));
         }
 
         return FrontMatterNode.OfMap(new SourcePosition(firstLine), entries);
     }
 
     private static (string, FrontMatterNode) Entry(KeyValueSyntax pair, int firstLine) =>
-        (pair.Key?.ToString().Trim() ?? string.Empty, Convert(pair.Value, At(pair.Span.Start, firstLine), firstLine));
+        (pair.Key?.ToString().Trim() ?? string.Empty, Convert(pair.Value, Line(pair.Span.Start, firstLine), firstLine));
+
+    // Lines only for values: front matter has one key a line.
+    private static SourcePosition Line(TextPosition position, int firstLine) => new(At(position, firstLine).Line);
 
     private static FrontMatterNode Convert(ValueSyntax? value, SourcePosition position, int firstLine) => value switch
     {
         StringValueSyntax text => FrontMatterNode.OfScalar(position, text.Value ?? string.Empty, quoted: true),
         BooleanValueSyntax boolean => FrontMatterNode.OfScalar(position, boolean.Value ? "true" : "false", quoted: false),
         DateTimeValueSyntax date => FrontMatterNode.OfScalar(position, date.Token?.Text ?? date.Value.ToString(), quoted: false),
-        ArraySyntax array => FrontMatterNode.OfList(position, [.. array.Items.Select(i => Convert(i.Value, At(i.Span.Start, firstLine), firstLine))]),
+        ArraySyntax array => FrontMatterNode.OfList(position, [.. array.Items.Select(i => Convert(i.Value, Line(i.Span.Start, firstLine), firstLine))]),
         InlineTableSyntax table => FrontMatterNode.OfMap(position, [.. table.Items.Select(i => Entry(i.KeyValue!, firstLine))]),
         null => FrontMatterNode.OfScalar(position, string.Empty, quoted: false),
         _ => FrontMatterNode.OfScalar(position, value.ToString()?.Trim() ?? string.Empty, quoted: false),

@@ -48,7 +48,8 @@ internal static class YamlFrontMatter
 
     private static FrontMatterNode Convert(string file, YamlNode node, int firstLine, int depth, ref int count)
     {
-        var position = At(node.Start, firstLine);
+        // Lines only: front matter has one key a line, and a column would point at the key, not at what to fix.
+        var position = new SourcePosition(At(node.Start, firstLine).Line);
         if (++count > MaxNodes || depth > MaxDepth)
         {
             throw new ArticleReadException(file, position, null, "the front matter is too large or nested too deeply (aliases that repeat themselves?)");
@@ -78,7 +79,7 @@ internal static class YamlFrontMatter
                     var converted = Convert(file, value, firstLine, depth + 1, ref count);
 
                     // A key's position is the key's, so "title: x" points at the line that says "title".
-                    entries.Add((name, converted.Scalar is null ? converted : Reposition(converted, At(key.Start, firstLine))));
+                    entries.Add((name, converted.Scalar is null ? converted : Reposition(converted, new SourcePosition(At(key.Start, firstLine).Line))));
                 }
 
                 return FrontMatterNode.OfMap(position, entries);
