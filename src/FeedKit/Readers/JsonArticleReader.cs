@@ -51,6 +51,11 @@ public sealed class JsonArticleReader : IArticleReader
     {
         ArgumentNullException.ThrowIfNull(file);
         var text = ArticleFileText.Decode(file, content);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new ArticleReadException(file, new SourcePosition(1, 1), null, "the file is empty: expected an article object");
+        }
+
         var tree = JsonTree.Parse(file, Encoding.UTF8.GetBytes(text));
         var reader = new Reader(file);
         return ArticleReadResult.Of(reader.Article(tree), []);
@@ -63,7 +68,7 @@ public sealed class JsonArticleReader : IArticleReader
 
         public ArticleSource Article(JsonTree root)
         {
-            var members = Object(root, null, ArticleFields, "an article");
+            var members = Object(root, null, ArticleFields, "an article object");
             var headline = String(members, "headline", "Headline")
                 ?? throw new ArticleReadException(file, root.Position, null, "no \"headline\": every article needs one");
             var metadata = new ArticleMetadata
