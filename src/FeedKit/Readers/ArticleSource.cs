@@ -37,8 +37,10 @@ public sealed record ArticleSource
 
     /// <summary>
     /// The FeedKit article: this file's metadata first, then <paramref name="settings"/>, then
-    /// <paramref name="defaults"/>. Relative URLs are resolved (the article's against the site, images against the
-    /// article's), and dates without an offset get <see cref="ArticleDefaults.UtcOffset"/>.
+    /// <paramref name="defaults"/>. Relative URLs are resolved: the article's against <see cref="ArticleDefaults.SiteUrl"/>;
+    /// an image's against the article's URL, or against the site URL when it starts with <c>/</c> (a static site's
+    /// <c>/assets/a.jpg</c> is below the site, not the host). Dates without an offset get
+    /// <see cref="ArticleDefaults.UtcOffset"/>.
     /// </summary>
     /// <param name="defaults">What the host supplies for every article.</param>
     /// <param name="settings">What the host says about this article, when anything; the file's own values win.</param>
@@ -57,11 +59,12 @@ public sealed record ArticleSource
             null => new Uri(WithTrailingSlash(defaults.BaseUrl), EscapeSegments(Slug)),
         };
 
+        var site = WithTrailingSlash(defaults.SiteUrl ?? defaults.BaseUrl);
         var body = ImmutableArray.CreateBuilder<Block>(Body.Length);
         foreach (var block in Body)
         {
             body.Add(block is ImageBlock { Image.Url.IsAbsoluteUri: false } image
-                ? image with { Image = image.Image with { Url = new Uri(url, image.Image.Url) } }
+                ? image with { Image = image.Image with { Url = Resolve(image.Image.Url, url, site) } }
                 : block);
         }
 
@@ -72,7 +75,7 @@ public sealed record ArticleSource
             Headline = Headline,
             Standfirst = Standfirst,
             Body = body.MoveToImmutable(),
-            LeadImage = metadata.LeadImage is { } lead && !lead.Url.IsAbsoluteUri ? lead with { Url = new Uri(url, lead.Url) } : metadata.LeadImage,
+            LeadImage = metadata.LeadImage is { } lead && !lead.Url.IsAbsoluteUri ? lead with { Url = Resolve(lead.Url, url, site) } : metadata.LeadImage,
             Published = published.ToDateTimeOffset(defaults.UtcOffset),
             Updated = metadata.Updated?.ToDateTimeOffset(defaults.UtcOffset),
             Authors = metadata.Authors ?? [],
@@ -81,6 +84,13 @@ public sealed record ArticleSource
             Direction = metadata.Direction,
         };
     }
+
+    /// <summary>A path from the site's root (<c>/assets/a.jpg</c>) is below the site URL, as static sites mean it; any
+    /// other relative URL is relative to the article.</summary>
+    private static Uri Resolve(Uri relative, Uri article, Uri site) =>
+        relative.OriginalString.StartsWith('/') && !relative.OriginalString.StartsWith("//", StringComparison.Ordinal)
+            ? new Uri(site, relative.OriginalString.TrimStart('/'))
+            : new Uri(article, relative);
 
     private static Uri WithTrailingSlash(Uri uri) =>
         uri.AbsolutePath.EndsWith('/') ? uri : new Uri(uri.AbsoluteUri + "/");
