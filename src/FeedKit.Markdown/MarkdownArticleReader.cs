@@ -32,7 +32,7 @@ namespace FeedKit.Markdown;
 /// article with a note. Any other key (<c>layout</c>, a theme's own) is ignored with a note.</para>
 /// <para>File layout: Jekyll's <c>_posts/2021-06-16-summit.md</c> gives the date (when the front matter has none),
 /// the slug <c>summit</c> and Jekyll's default URL (<c>/:categories/:year/:month/:day/:title.html</c>); files under
-/// <c>_drafts/</c> are skipped. Hugo's <c>content/ar/…</c> folders and <c>post.ar.md</c> names give the language
+/// <c>_drafts/</c> are skipped. Hugo's <c>content/ar/…</c> and <c>content.ar/…</c> folders and <c>post.ar.md</c> names give the language
 /// (when the front matter has none); a page bundle's <c>index.md</c> takes its folder's name as slug.</para>
 /// <para>Without a <c>title</c>, a first-level heading before any other block is the headline.</para>
 /// <para>Blocks: a paragraph of plain text is a <see cref="Paragraph"/>; a paragraph holding only an image is an

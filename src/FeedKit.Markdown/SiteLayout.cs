@@ -7,8 +7,8 @@ namespace FeedKit.Markdown;
 
 /// <summary>
 /// What a static site's file layout says about a post: Jekyll's <c>_posts/2021-06-16-summit.md</c> (date, slug,
-/// URL) and <c>_drafts/</c>; Hugo's <c>content/ar/…</c> folders and <c>post.ar.md</c> names (language), and page
-/// bundles (<c>summit/index.md</c>: the folder is the slug).
+/// URL) and <c>_drafts/</c>; Hugo's <c>content/ar/…</c> and <c>content.ar/…</c> folders and <c>post.ar.md</c> names
+/// (language), and page bundles (<c>summit/index.md</c>: the folder is the slug).
 /// </summary>
 internal sealed partial record SiteLayout(string Slug, ArticleDate? Date, bool IsJekyllPost, bool IsDraftFolder, LanguageTag? Language)
 {
@@ -27,19 +27,26 @@ internal sealed partial record SiteLayout(string Slug, ArticleDate? Date, bool I
             name = name[..dot];
         }
 
-        // Hugo: content/ar/posts/x.md.
-        for (var i = 0; i + 1 < folders.Length && language is null; i++)
+        // Hugo: content/ar/posts/x.md, or a content folder per language (contentDir = "content.he").
+        for (var i = 0; i < folders.Length && language is null; i++)
         {
-            if (folders[i] == "content" && IsLanguageCode(folders[i + 1]) is { } folder)
+            if (folders[i] == "content" && i + 1 < folders.Length && IsLanguageCode(folders[i + 1]) is { } folder)
             {
                 language = folder;
             }
+            else if (folders[i].StartsWith("content.", StringComparison.Ordinal) && IsLanguageCode(folders[i]["content.".Length..]) is { } contentDir)
+            {
+                language = contentDir;
+            }
         }
 
-        // Hugo page bundle: the folder names the page.
+        // Hugo page bundle: the folder names the page, and its URL ends in "/" so the bundle's images
+        // (image = "cover.jpg") resolve inside it.
+        var bundle = false;
         if (name is "index" or "_index" && folders.Length > 0)
         {
             name = folders[^1];
+            bundle = true;
         }
 
         ArticleDate? date = null;
@@ -52,7 +59,7 @@ internal sealed partial record SiteLayout(string Slug, ArticleDate? Date, bool I
             isPost = folders.Contains("_posts");
         }
 
-        return new SiteLayout(name, date, isPost, folders.Contains("_drafts"), language);
+        return new SiteLayout(bundle ? name + "/" : name, date, isPost, folders.Contains("_drafts"), language);
     }
 
     /// <summary>

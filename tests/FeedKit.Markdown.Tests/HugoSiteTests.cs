@@ -50,6 +50,22 @@ public sealed class HugoSiteTests
     }
 
     [Fact]
+    public void A_page_bundles_folder_is_its_slug_and_its_images_resolve_inside_it()
+    {
+        // The shape of hugo-theme-stack's exampleSite/content/post/placeholder-text/index.ar.md (TOML, a quoted
+        // date, lists over several lines, an image beside the page).
+        const string Post = "+++\nauthor = \"Hugo Authors\"\ntitle = \"مثال نص\"\ndate = \"2019-03-09\"\ncategories = [\n    \"تجربة\",\n    \"تجربة مع فراغات\"\n]\nimage = \"cover.jpg\"\n+++\n## فقرة 1\n\nنص.\n";
+        var source = Assert.Single(Fixture.ReadText(Post, "content/post/placeholder-text/index.ar.md").Articles);
+        Assert.Equal("placeholder-text/", source.Slug);
+        Assert.Equal(new[] { "تجربة", "تجربة مع فراغات" }, source.Metadata.Tags!.Value.ToArray());
+        Assert.Equal(7, source.Locations.Find("Tags[1]")!.Value.Line);
+        var article = source.ToArticle(Fixture.Defaults);
+        Assert.Equal("https://example.com/blog/placeholder-text/", article.Url!.AbsoluteUri);
+        Assert.Equal("https://example.com/blog/placeholder-text/cover.jpg", article.LeadImage!.Url.AbsoluteUri);
+        Assert.Equal("ar", article.Language!.Value);
+    }
+
+    [Fact]
     public void A_draft_is_skipped_with_a_note_naming_its_line()
     {
         var result = Fixture.Read("hugo/content/fa/posts/later.fa.md");
@@ -67,5 +83,7 @@ public sealed class HugoSiteTests
         Assert.Equal("en", source.Metadata.Language!.Value);
         var byFolder = Assert.Single(Fixture.ReadText("---\ntitle: T\n---\nx\n", "content/faq/x.md").Articles);
         Assert.Null(byFolder.Metadata.Language);
+        var byContentDir = Assert.Single(Fixture.ReadText("---\ntitle: T\n---\nx\n", "site/content.he/docs/x.md").Articles);
+        Assert.Equal("he", byContentDir.Metadata.Language!.Value);
     }
 }
