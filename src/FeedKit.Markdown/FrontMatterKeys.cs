@@ -152,7 +152,7 @@ internal sealed class FrontMatterKeys
                     tagsGiven = true;
                     AddTags(rawKey, value, tags, Categories);
                     break;
-                case "image" or "images" or "cover" or "featured_image":
+                case "image" or "images" or "cover" or "featured_image" or "thumbnail":
                     if (image is null)
                     {
                         (image, imageAlt, imageCaption, imageLength) = Image(rawKey, value, imageAlt, imageCaption, imageLength);
@@ -311,12 +311,17 @@ internal sealed class FrontMatterKeys
                 continue;
             }
 
-            var tag = Scalar(key, item);
-            categories?.Add(tag);
-            if (!tags.Contains(tag, StringComparer.Ordinal))
+            // Jekyll splits a single value at spaces ("tags: امنیت https" is two tags); list items stay whole.
+            var text = Scalar(key, item);
+            var words = value.Items is null && !item.Quoted ? text.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [text];
+            foreach (var tag in words)
             {
-                _positions.TryAdd(string.Create(CultureInfo.InvariantCulture, $"Tags[{tags.Count}]"), item.Position);
-                tags.Add(tag);
+                categories?.Add(tag);
+                if (!tags.Contains(tag, StringComparer.Ordinal))
+                {
+                    _positions.TryAdd(string.Create(CultureInfo.InvariantCulture, $"Tags[{tags.Count}]"), item.Position);
+                    tags.Add(tag);
+                }
             }
         }
     }

@@ -26,8 +26,8 @@ namespace FeedKit.Markdown;
 /// <c>url</c> or <c>permalink</c> (relative ones are resolved against the site); <c>slug</c>; <c>lang</c> (or
 /// <c>language</c>); <c>direction</c> (<c>rtl</c>/<c>ltr</c>); <c>author</c> or <c>authors</c> (<c>Name</c>,
 /// <c>Name &lt;email&gt;</c>, or a map with <c>name</c>, <c>email</c>, <c>url</c>); <c>tags</c> and
-/// <c>categories</c> (both become tags); <c>image</c> (a URL, or a map with <c>path</c>, <c>alt</c>,
-/// <c>caption</c>, <c>length</c>) or Hugo's <c>images</c> list (the first), with <c>image_alt</c>,
+/// <c>categories</c> (both become tags; an unquoted single value is split at spaces, as Jekyll does); <c>image</c> (a URL, or a map with <c>path</c>, <c>alt</c>,
+/// <c>caption</c>, <c>length</c>), <c>thumbnail</c>, or Hugo's <c>images</c> list (the first), with <c>image_alt</c>,
 /// <c>image_caption</c> and <c>image_length</c> (bytes). <c>draft: true</c> and <c>published: false</c> skip the
 /// article with a note. Any other key (<c>layout</c>, a theme's own) is ignored with a note.</para>
 /// <para>File layout: Jekyll's <c>_posts/2021-06-16-summit.md</c> gives the date (when the front matter has none),
