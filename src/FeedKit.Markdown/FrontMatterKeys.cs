@@ -93,7 +93,8 @@ internal sealed class FrontMatterKeys
                     break;
                 case "url" or "permalink" or "link":
                     var text = Text(key, value, "Url");
-                    if (text.Contains("/:", StringComparison.Ordinal) || text.StartsWith(':'))
+                    // A pattern (/:year/:title/) or one of Jekyll's permalink styles (pretty, date, none) is not a URL.
+                    if (text.Contains("/:", StringComparison.Ordinal) || text.StartsWith(':') || (key == "permalink" && !text.Contains('/', StringComparison.Ordinal)))
                     {
                         _positions.Remove("Url");
                         Ignored(rawKey, value.Position, $"\"{rawKey}: {text}\" is a pattern; FeedKit builds the URL from the base URL and the slug instead");

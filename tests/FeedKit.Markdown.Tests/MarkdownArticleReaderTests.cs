@@ -108,6 +108,16 @@ public sealed class MarkdownArticleReaderTests
     }
 
     [Theory]
+    [InlineData("permalink: pretty")]
+    [InlineData("permalink: /:categories/:year/:title/")]
+    public void Permalink_styles_and_patterns_are_noted_not_taken_as_urls(string line)
+    {
+        var result = Fixture.ReadText($"---\ntitle: T\n{line}\n---\nx\n");
+        Assert.Null(Assert.Single(result.Articles).Metadata.Url);
+        Assert.Equal(3, Assert.Single(result.Notes).Position!.Value.Line);
+    }
+
+    [Theory]
     [InlineData("---\ntitle: T\n", 1, "no closing \"---\"")]
     [InlineData("---\ntitle: T\ntitle: U\n---\n", 3, "not valid YAML")]
     [InlineData("---\ntitle: \"T\n---\n", 2, "not valid YAML")]
