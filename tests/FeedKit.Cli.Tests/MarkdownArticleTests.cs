@@ -66,6 +66,19 @@ public sealed class MarkdownArticleTests
         Assert.Contains(lines, l => l.StartsWith($"{kind}: {file}:{line}", StringComparison.Ordinal) && l.Contains(message, StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("\"utcOffset\": \"+03:00\", ", "\"date_published\": \"2021-06-16T00:00:00+03:00\"")]
+    [InlineData("", "\"date_published\": \"2021-06-16T00:00:00Z\"")]
+    public void A_day_without_a_zone_takes_the_settings_utc_offset(string setting, string expected)
+    {
+        using var folder = new TempFolder();
+        folder.Write("feedkit.json", "{ " + setting + "\"title\": \"T\", \"siteUrl\": \"https://example.com/\", \"authors\": [ { \"name\": \"D\" } ] }");
+        folder.Write("a.md", "---\ntitle: T\ndate: 2021-06-16\nlang: ar\n---\nنص.\n");
+        var (code, output, errors) = CliRunner.Run("build", folder.Path, "--format", "json");
+        Assert.True(code == 0, errors);
+        Assert.Contains(expected, output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Bad_metadata_and_feed_problems_name_the_file_and_line()
     {
