@@ -58,6 +58,12 @@ internal static class YamlFrontMatter
         switch (node)
         {
             case YamlScalarNode scalar:
+                if (scalar.Style == ScalarStyle.DoubleQuoted && scalar.Value is { } escaped)
+                {
+                    // "\uFFFE", "\0": escapes that the file's own characters did not show.
+                    ArticleFileText.CheckValue(file, position, null, escaped);
+                }
+
                 return FrontMatterNode.OfScalar(position, scalar.Value ?? string.Empty, scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted or ScalarStyle.Literal or ScalarStyle.Folded);
             case YamlSequenceNode sequence:
             {

@@ -40,6 +40,14 @@ public sealed class HostileMarkdownTests
     }
 
     [Fact]
+    public void An_escape_in_a_double_quoted_yaml_value_is_checked_too()
+    {
+        var error = Assert.Throws<ArticleReadException>(() => Fixture.ReadText("---\ntitle: \"a\\uFFFEb\"\n---\nx\n", "esc.md"));
+        Assert.Equal(2, error.Position!.Value.Line);
+        Assert.Contains("U+FFFE", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Utf16_files_are_refused()
     {
         var bytes = Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes("# T\n")).ToArray();

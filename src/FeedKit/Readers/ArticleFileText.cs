@@ -64,6 +64,24 @@ public static class ArticleFileText
         return UnicodeNormalization.ToNfc(text);
     }
 
+    /// <summary>
+    /// Checks a value a parser decoded from an escape (<c>"\uFFFE"</c> in JSON, <c>"\0"</c> in YAML), which the
+    /// file's own characters did not show: the same characters are refused as in <see cref="Decode"/>.
+    /// </summary>
+    /// <param name="file">The file's name for messages.</param>
+    /// <param name="position">Where the value is.</param>
+    /// <param name="field">The field as the file spells it, when known.</param>
+    /// <param name="value">The decoded value.</param>
+    /// <exception cref="ArticleReadException">The value holds a character XML cannot carry.</exception>
+    public static void CheckValue(string file, SourcePosition? position, string? field, string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        if (IndexOfUncarriable(value, out var codePoint) >= 0)
+        {
+            throw new ArticleReadException(file, position, field, $"{Describe(codePoint)}, written as an escape, cannot be carried by XML; remove it");
+        }
+    }
+
     /// <summary>Reads a file's bytes, turning I/O failures into <see cref="ArticleReadException"/>.</summary>
     /// <param name="path">The file's path.</param>
     /// <returns>The bytes.</returns>

@@ -80,7 +80,12 @@ internal sealed class JsonTree
         switch (reader.TokenType)
         {
             case JsonTokenType.String:
-                tree.Text = reader.GetString();
+                tree.Text = GetString(file, ref reader, tree.Position);
+                if (reader.ValueIsEscaped)
+                {
+                    ArticleFileText.CheckValue(file, tree.Position, null, tree.Text!);
+                }
+
                 break;
             case JsonTokenType.Number:
                 tree.Text = Encoding.UTF8.GetString(reader.ValueSpan);
@@ -89,8 +94,13 @@ internal sealed class JsonTree
                 tree.Members = [];
                 while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                 {
-                    var name = reader.GetString()!;
+                    var name = GetString(file, ref reader, positions.At(reader.TokenStartIndex));
                     var at = positions.At(reader.TokenStartIndex);
+                    if (reader.ValueIsEscaped)
+                    {
+                        ArticleFileText.CheckValue(file, at, null, name);
+                    }
+
                     if (tree.Members.Exists(m => m.Name == name))
                     {
                         throw new ArticleReadException(file, at, name, "given twice in the same object");
@@ -112,6 +122,19 @@ internal sealed class JsonTree
         }
 
         return tree;
+    }
+
+    /// <summary>A string's value; an escaped lone surrogate (<c>"\uD800"</c>) is an error, not the reader's exception.</summary>
+    private static string GetString(string file, ref Utf8JsonReader reader, SourcePosition position)
+    {
+        try
+        {
+            return reader.GetString()!;
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new ArticleReadException(file, position, null, "a string escapes half a surrogate pair (\\uD800–\\uDFFF without its other half), which XML cannot carry; remove it", e);
+        }
     }
 
     /// <summary>Byte offsets to lines and columns, scanning forward only (tokens come in order).</summary>

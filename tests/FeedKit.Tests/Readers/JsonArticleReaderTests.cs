@@ -144,6 +144,20 @@ public sealed class JsonArticleReaderTests
         Assert.Contains("U+FFFE", error.Reason, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("{\n  \"headline\": \"H\\uFFFE\"\n}", 2, 15, "U+FFFE")]
+    [InlineData("{\n  \"headline\": \"H\\u0000\"\n}", 2, 15, "U+0000")]
+    [InlineData("{ \"headline\": \"H\\uD83F\\uDFFF\" }", 1, 15, "U+1FFFF")]
+    [InlineData("{ \"head\\uFFFFline\": \"H\" }", 1, 3, "U+FFFF")]
+    [InlineData("{ \"headline\": \"H\\uD800\" }", 1, 15, "half a surrogate pair")]
+    [InlineData("{ \"headline\": \"\\uDC00H\" }", 1, 15, "half a surrogate pair")]
+    public void Escaped_characters_xml_cannot_carry_name_the_value(string json, int line, int column, string what)
+    {
+        var error = Refuse(json);
+        Assert.Equal(new SourcePosition(line, column), error.Position);
+        Assert.Contains(what, error.Reason, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Strings_are_put_in_nfc_by_FeedKits_normalizer()
     {
