@@ -1,3 +1,4 @@
+using System.Globalization;
 using FeedKit.Readers;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -14,6 +15,7 @@ internal static class YamlFrontMatter
     // firstLine: the file's line of the YAML's first line.
     public static FrontMatterNode Parse(string file, string yaml, int firstLine)
     {
+        CheckFlowDepth(file, yaml, firstLine);
         var stream = new YamlStream();
         try
         {
@@ -44,6 +46,62 @@ internal static class YamlFrontMatter
 
         var count = 0;
         return Convert(file, stream.Documents[0].RootNode, firstLine, 0, ref count);
+    }
+
+    /// <summary>
+    /// YamlDotNet's scanner recurses into flow collections (<c>[[[…]]]</c>, <c>{a: {b: …}}</c>): thousands of them
+    /// overflow the stack, which no catch can stop. Front matter never nests deeply, so deep flow nesting is refused
+    /// before YamlDotNet sees it. Quoted text and comments are skipped.
+    /// </summary>
+    private static void CheckFlowDepth(string file, string yaml, int firstLine)
+    {
+        var depth = 0;
+        var line = firstLine;
+        var quote = '\0';
+        for (var i = 0; i < yaml.Length; i++)
+        {
+            var c = yaml[i];
+            if (c == '\n')
+            {
+                line++;
+                continue;
+            }
+
+            if (quote != '\0')
+            {
+                if (c == '\\' && quote == '"')
+                {
+                    i++;
+                }
+                else if (c == quote)
+                {
+                    quote = '\0';
+                }
+
+                continue;
+            }
+
+            switch (c)
+            {
+                case '"' or '\'':
+                    quote = c;
+                    break;
+                case '#' when i == 0 || char.IsWhiteSpace(yaml[i - 1]):
+                    var end = yaml.IndexOf('\n', i);
+                    i = (end < 0 ? yaml.Length : end) - 1;
+                    break;
+                case '[' or '{':
+                    if (++depth > MaxDepth)
+                    {
+                        throw new ArticleReadException(file, new SourcePosition(line), null, string.Create(CultureInfo.InvariantCulture, $"the front matter nests lists or maps more than {MaxDepth} deep"));
+                    }
+
+                    break;
+                case ']' or '}':
+                    depth = Math.Max(0, depth - 1);
+                    break;
+            }
+        }
     }
 
     private static FrontMatterNode Convert(string file, YamlNode node, int firstLine, int depth, ref int count)

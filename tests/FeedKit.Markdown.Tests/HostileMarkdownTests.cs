@@ -14,6 +14,26 @@ public sealed class HostileMarkdownTests
         Assert.Contains("nested", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("[", "]")]
+    [InlineData("{a: ", "}")]
+    public void Deeply_nested_flow_collections_are_refused_before_they_overflow_the_stack(string open, string close)
+    {
+        // 200,000 levels overflowed YamlDotNet's recursive scanner and killed the process.
+        var text = "---\ntitle: T\nx: " + string.Concat(Enumerable.Repeat(open, 200_000)) + string.Concat(Enumerable.Repeat(close, 200_000)) + "\n---\nx\n";
+        var error = Assert.Throws<ArticleReadException>(() => Fixture.ReadText(text, "deep.md"));
+        Assert.StartsWith("deep.md:3: ", error.Message, StringComparison.Ordinal);
+        Assert.Contains("more than 32 deep", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Brackets_in_quoted_text_and_comments_do_not_count_as_nesting()
+    {
+        var brackets = new string('[', 100);
+        var source = Assert.Single(Fixture.ReadText($"---\ntitle: \"{brackets}\" # {brackets}\n---\nx\n").Articles);
+        Assert.Equal(brackets, source.Headline);
+    }
+
     [Fact]
     public void Yaml_aliases_that_multiply_are_refused()
     {
