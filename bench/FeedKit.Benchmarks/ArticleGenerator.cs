@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using FeedKit.Import;
+using FeedKit.Readers;
 using FeedKit.Model;
 using FeedKit.Text;
 

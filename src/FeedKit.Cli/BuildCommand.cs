@@ -49,6 +49,14 @@ internal static class BuildCommand
             context.Cancellation,
             stderr);
 
+        if (!quiet)
+        {
+            foreach (var note in assembled.NotesToPrint())
+            {
+                stderr.WriteLine($"note: {note}");
+            }
+        }
+
         var options = new FeedWriterOptions { FirstStrongGuard = !request.NoGuard, Stylesheet = UrlOption("--stylesheet", request.Stylesheet, UriKind.RelativeOrAbsolute) };
         var writer = FeedWriter.Create(FeedFormats.TryFind(request.Format, out var format) ? format : FeedFormat.Atom, options);
         var feed = FeedChecker.WithSelfLink(assembled.ToFeed(), writer);

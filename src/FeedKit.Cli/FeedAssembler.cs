@@ -1,10 +1,10 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.RegularExpressions;
-using FeedKit.Cli.Readers;
-using FeedKit.Model;
-using FeedKit.Text;
 using FeedKit.Validation;
+using FeedKit.Model;
+using FeedKit.Readers;
+using FeedKit.Text;
 
 namespace FeedKit.Cli;
 
@@ -20,11 +20,14 @@ internal sealed record FeedOptions(
     string? Author = null,
     string? Published = null);
 
-/// <summary>One article read from its file, and where its parts are in that file.</summary>
-internal sealed record ArticleEntry(string File, Article Article, SourceLines Lines);
+/// <summary>One article read from its file, and where its fields are in that file.</summary>
+internal sealed record ArticleEntry(string File, Article Article, ArticleLocations Locations);
 
-/// <summary>The feed built from the files: the articles that could be read (newest first) and the errors of the others.</summary>
-internal sealed class AssembledFeed(FeedInfo info, List<ArticleEntry> articles, List<string> errors)
+/// <summary>
+/// The feed built from the files: the articles that could be read (newest first), the errors of the others, and
+/// the readers' notes (skipped drafts, ignored front-matter keys, dropped chrome).
+/// </summary>
+internal sealed class AssembledFeed(FeedInfo info, List<ArticleEntry> articles, List<string> errors, List<ReaderNote> notes)
 {
     public FeedInfo Info { get; } = info;
 
@@ -33,6 +36,25 @@ internal sealed class AssembledFeed(FeedInfo info, List<ArticleEntry> articles, 
     /// <summary>Errors of files that could not be read or whose metadata is wrong, each as <c>file:line: message</c>.</summary>
     public List<string> Errors { get; } = errors;
 
+    /// <summary>What the readers skipped or ignored, printed as <c>note: file:line: message</c>.</summary>
+    public List<ReaderNote> Notes { get; } = notes;
+
+    /// <summary>
+    /// The notes worth a line each: skipped drafts, and each ignored front-matter key once (a site's <c>layout</c>
+    /// is in every post). Chrome dropped from scraped text is routine and not printed.
+    /// </summary>
+    public IEnumerable<ReaderNote> NotesToPrint()
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var note in Notes)
+        {
+            if (note.Kind == ReaderNoteKind.SkippedDraft || (note.Kind == ReaderNoteKind.IgnoredKey && keys.Add(note.Message)))
+            {
+                yield return note;
+            }
+        }
+    }
+
     public Feed ToFeed() => new(Info, Articles.Select(a => a.Article));
 
     /// <summary>A problem of the feed as <c>file:line: path: message</c> when it belongs to an article.</summary>
@@ -40,8 +62,7 @@ internal sealed class AssembledFeed(FeedInfo info, List<ArticleEntry> articles, 
     {
         if (problem.Path.ArticleIndex is { } index && index < Articles.Count)
         {
-            var entry = Articles[index];
-            return entry.Lines.Find(problem.Path.Member) is { } line ? FormattableString.Invariant($"{entry.File}:{line}: {problem}") : $"{entry.File}: {problem}";
+            return Articles[index].Locations.Prefix(problem.Path.Member) + problem;
         }
 
         return problem.ToString();
@@ -84,15 +105,22 @@ internal static partial class FeedAssembler
         var info = BuildInfo(options, settings, settingsPath);
         var articles = new List<ArticleEntry>(files.Count);
         var errors = new List<string>();
+        var notes = new List<ReaderNote>();
+        var defaults = BuildDefaults(options, settings, info);
         var reading = progress(files.Count, "reading");
         for (var i = 0; i < files.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             try
             {
-                articles.Add(BuildArticle(ArticleReaders.Read(files[i]), options, settings, info));
+                var result = ArticleFiles.Readers.ReadFile(files[i]);
+                notes.AddRange(result.Notes);
+                foreach (var source in result.Articles)
+                {
+                    articles.Add(BuildArticle(source, settings, defaults));
+                }
             }
-            catch (ArticleException e)
+            catch (ArticleReadException e)
             {
                 errors.Add(e.Message);
             }
@@ -105,7 +133,7 @@ internal static partial class FeedAssembler
             .OrderByDescending(a => a.Article.Published.UtcDateTime)
             .ThenBy(a => a.File, StringComparer.Ordinal)
             .ToList();
-        return new AssembledFeed(info, ordered, errors);
+        return new AssembledFeed(info, ordered, errors, notes);
     }
 
     private static string? FindSettings(IReadOnlyList<string> paths)
@@ -157,76 +185,72 @@ internal static partial class FeedAssembler
         }
     }
 
-    private static ArticleEntry BuildArticle(ArticleSource source, FeedOptions request, Settings settings, FeedInfo info)
+    /// <summary>
+    /// What every article gets when its file and its settings entry say nothing: <c>--published</c>, else the
+    /// settings' <c>published</c>; URLs below <c>articleBaseUrl</c> (else the site URL); <c>utcOffset</c> for dates
+    /// written without one (front matter's <c>date: 2021-06-16</c>).
+    /// </summary>
+    private static ArticleDefaults BuildDefaults(FeedOptions request, Settings settings, FeedInfo info)
     {
-        var file = source.File;
-        var name = Path.GetFileName(file);
-        var slug = Path.GetFileNameWithoutExtension(file);
-        ArticleSettings? fromSettings = null;
-        settings.Articles?.TryGetValue(slug, out fromSettings);
-        if (fromSettings is null)
+        try
         {
-            settings.Articles?.TryGetValue(name, out fromSettings);
-        }
-
-        var own = source.Metadata;
-        var lines = source.Lines;
-
-        // A value from the file names the file's line; one from the settings or options says so.
-        T Parse<T>(bool fromFile, string field, Func<T> parse)
-        {
-            try
+            var published = request.Published ?? settings.Published;
+            return new ArticleDefaults(settings.ArticleBaseUrl is null ? info.SiteUrl : ParseUrl(settings.ArticleBaseUrl, "articleBaseUrl"))
             {
-                return parse();
-            }
-            catch (FormatException e)
-            {
-                var origin = fromFile ? string.Empty : $" (from {SettingsFileName} or the options)";
-                throw new ArticleException(file, fromFile ? lines.Find(field) : null, e.Message + origin);
-            }
+                SiteUrl = info.SiteUrl,
+                Published = published is null ? null : ArticleDate.FromInstant(ParseDate(published, request.Published is null ? "published" : "--published")),
+                UtcOffset = settings.UtcOffset is null ? TimeSpan.Zero : ParseOffset(settings.UtcOffset),
+            };
         }
-
-        var published = own.Published ?? fromSettings?.Published ?? request.Published ?? settings.Published
-            ?? throw new ArticleException(file, null, $"no publication date; set \"published\" in the article, or for it under \"articles\" in {SettingsFileName}, or a default \"published\" or --published (FeedKit never takes a date from the clock or the file)");
-        var baseUrl = settings.ArticleBaseUrl is null ? info.SiteUrl : Parse(false, "Url", () => ParseUrl(settings.ArticleBaseUrl, "articleBaseUrl"));
-        var url = (own.Url ?? fromSettings?.Url) is not null
-            ? Parse(own.Url is not null, "Url", () => ParseUrl((own.Url ?? fromSettings?.Url)!, "url"))
-            : new Uri(WithTrailingSlash(baseUrl), Uri.EscapeDataString(slug));
-
-        var body = source.Body.Select(b => b is ImageBlock { Image.Url.IsAbsoluteUri: false } image
-            ? image with { Image = image.Image with { Url = new Uri(url, image.Image.Url) } }
-            : b);
-        Image? leadImage = null;
-        if (source.LeadImage is { } lead)
+        catch (FormatException e)
         {
-            var leadUrl = lead.Url is null
-                ? throw new ArticleException(file, lines.Find("LeadImage"), "the lead image needs a URL (\"image\")")
-                : Uri.TryCreate(lead.Url, UriKind.RelativeOrAbsolute, out var parsed) ? parsed
-                : throw new ArticleException(file, lines.Find("LeadImage"), $"image: \"{lead.Url}\" is not a URL");
-            leadImage = new Image(leadUrl.IsAbsoluteUri ? leadUrl : new Uri(url, leadUrl)) { AltText = lead.Alt, Caption = lead.Caption };
+            throw new CliException(e.Message);
         }
-
-        var authors = own.Authors ?? fromSettings?.Authors;
-        var article = new Article
-        {
-            Id = own.Id ?? fromSettings?.Id,
-            Url = url,
-            Headline = source.Headline,
-            Standfirst = source.Standfirst,
-            Body = [.. body],
-            LeadImage = leadImage,
-            Published = Parse(own.Published is not null, "Published", () => ParseDate(published, "published")),
-            Updated = (own.Updated ?? fromSettings?.Updated) is not null ? Parse(own.Updated is not null, "Updated", () => ParseDate((own.Updated ?? fromSettings?.Updated)!, "updated")) : null,
-            Authors = Parse(own.Authors is not null, "Authors", () => ToAuthors(authors, "authors")),
-            Tags = (own.Tags ?? fromSettings?.Tags) is { } tags ? [.. tags] : [],
-            Language = (own.Language ?? fromSettings?.Language) is not null ? Parse(own.Language is not null, "Language", () => ParseLanguage(own.Language ?? fromSettings?.Language, "language")) : null,
-            Direction = (own.Direction ?? fromSettings?.Direction) is not null ? Parse(own.Direction is not null, "Direction", () => ParseDirection(own.Direction ?? fromSettings?.Direction, "direction")) : null,
-        };
-        return new ArticleEntry(file, article, lines);
     }
 
-    private static Uri WithTrailingSlash(Uri uri) =>
-        uri.AbsolutePath.EndsWith('/') ? uri : new Uri(uri.AbsoluteUri + "/");
+    private static ArticleEntry BuildArticle(ArticleSource source, Settings settings, ArticleDefaults defaults)
+    {
+        var file = source.File;
+        ArticleSettings? fromSettings = null;
+        settings.Articles?.TryGetValue(Path.GetFileNameWithoutExtension(file), out fromSettings);
+        if (fromSettings is null)
+        {
+            settings.Articles?.TryGetValue(Path.GetFileName(file), out fromSettings);
+        }
+
+        ArticleMetadata? overrides;
+        try
+        {
+            overrides = fromSettings is null ? null : ToMetadata(fromSettings);
+        }
+        catch (FormatException e)
+        {
+            throw new ArticleReadException(file, null, null, $"{e.Message} (from {SettingsFileName} or the options)", e);
+        }
+
+        return new ArticleEntry(file, source.ToArticle(defaults, overrides), source.Locations);
+    }
+
+    /// <summary>An article's entry under <c>articles</c> in the settings, parsed as strictly as the settings are.</summary>
+    private static ArticleMetadata ToMetadata(ArticleSettings entry) => new()
+    {
+        Id = entry.Id,
+        Url = entry.Url is null ? null : ParseUrl(entry.Url, "url"),
+        Published = entry.Published is null ? null : ArticleDate.FromInstant(ParseDate(entry.Published, "published")),
+        Updated = entry.Updated is null ? null : ArticleDate.FromInstant(ParseDate(entry.Updated, "updated")),
+        Language = ParseLanguage(entry.Language, "language"),
+        Direction = ParseDirection(entry.Direction, "direction"),
+        Authors = entry.Authors is null ? null : ToAuthors(entry.Authors, "authors"),
+        Tags = entry.Tags is null ? null : [.. entry.Tags],
+    };
+
+    private static TimeSpan ParseOffset(string value) =>
+        OffsetPattern().IsMatch(value) && TimeSpan.TryParseExact(value[1..], @"hh\:mm", CultureInfo.InvariantCulture, out var offset)
+            ? (value[0] == '-' ? -offset : offset)
+            : throw new FormatException($"utcOffset: \"{value}\" is not a UTC offset such as \"+03:00\" or \"-05:00\"");
+
+    [GeneratedRegex(@"^[+-]\d{2}:\d{2}$")]
+    private static partial Regex OffsetPattern();
 
     private static ImmutableArray<Author> ToAuthors(List<AuthorSettings>? authors, string where)
     {

@@ -1,7 +1,6 @@
 using System.IO.Enumeration;
 using System.Text;
 using System.Text.RegularExpressions;
-using FeedKit.Cli.Readers;
 using FeedKit.IO;
 
 namespace FeedKit.Cli;
@@ -122,7 +121,7 @@ internal static class InputFiles
                         skipped.Add($"feedkit: {path}: a link to a folder, not followed");
                     }
                 }
-                else if (ArticleReaders.IsArticleFile(path) && match(path))
+                else if (ArticleFiles.IsArticleFile(path) && match(path))
                 {
                     if (FileKinds.Of(path, followLink: true) == FileKind.RegularFile)
                     {

@@ -19,6 +19,14 @@ internal static class LintCommand
             (total, verb) => new Progress(stderr, context.StderrIsTerminal, request.Progress, total, verb),
             context.Cancellation,
             stderr);
+        if (request.Progress != ProgressMode.Never)
+        {
+            foreach (var note in assembled.NotesToPrint())
+            {
+                stderr.WriteLine($"note: {note}");
+            }
+        }
+
         var problems = FeedChecker.Check(assembled.ToFeed(), FeedWriterOptions.Default, context.Cancellation);
 
         try

@@ -22,6 +22,9 @@ internal sealed class Settings
     public string? Logo { get; set; }
     public List<AuthorSettings>? Authors { get; set; }
     public string? Published { get; set; }
+
+    /// <summary>The UTC offset (<c>+03:00</c>) of article dates written without one, as a site's time zone.</summary>
+    public string? UtcOffset { get; set; }
     public Dictionary<string, ArticleSettings>? Articles { get; set; }
 
     public static readonly JsonSerializerOptions JsonOptions = new()
@@ -54,7 +57,7 @@ internal sealed class AuthorSettings
     public string? Uri { get; set; }
 }
 
-internal class ArticleSettings
+internal sealed class ArticleSettings
 {
     public string? Id { get; set; }
     public string? Url { get; set; }

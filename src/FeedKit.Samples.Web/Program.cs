@@ -3,7 +3,7 @@
 // then open /feed.atom, /feed.rss, /feed.json, or /feed (negotiated on Accept).
 using FeedKit;
 using FeedKit.AspNetCore;
-using FeedKit.Import;
+using FeedKit.Readers;
 using FeedKit.Model;
 using FeedKit.Text;
 using Microsoft.AspNetCore.ResponseCompression;

@@ -4,7 +4,7 @@ using System.Text;
 using FeedKit.Formats.Atom;
 using FeedKit.Formats.Json;
 using FeedKit.Formats.Rss;
-using FeedKit.Import;
+using FeedKit.Readers;
 using FeedKit.Model;
 using FeedKit.Text;
 

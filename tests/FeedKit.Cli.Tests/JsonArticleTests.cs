@@ -1,7 +1,3 @@
-using FeedKit.Cli.Readers;
-using FeedKit.Model;
-using FeedKit.Text;
-
 namespace FeedKit.Cli.Tests;
 
 /// <summary>JSON article files: the documented schema, unknown fields refused, errors with lines.</summary>
@@ -31,27 +27,6 @@ public sealed class JsonArticleTests
         """;
 
     [Fact]
-    public void Every_field_of_the_schema_is_read()
-    {
-        using var folder = new TempFolder();
-        var source = ArticleReaders.Read(folder.Write("summit.json", Article));
-        Assert.Equal("ختام القمة", source.Headline);
-        Assert.Equal("القمة ناقشت الاستقرار", source.Standfirst);
-        Assert.Equal("tag:example.com,2021:summit", source.Metadata.Id);
-        Assert.Equal("2021-06-17T08:00:00+02:00", source.Metadata.Updated);
-        Assert.Equal("news@example.com", source.Metadata.Authors![0].Email);
-        Assert.Equal("القمة", source.LeadImage!.Alt);
-        Assert.Equal(new Paragraph("أكد الرئيس."), source.Body[0]);
-        Assert.Equal(new Subheading("محادثات"), source.Body[1]);
-        Assert.Equal(new Quote("We agreed.") { Attribution = "Biden", Language = LanguageTag.Parse("en") }, source.Body[2]);
-        Assert.Equal(new[] { "أ", "ب" }, Assert.IsType<ListBlock>(source.Body[3]).Items.ToArray());
-        Assert.Equal("جنيف", Assert.IsType<ImageBlock>(source.Body[4]).Image.Caption);
-        Assert.Equal(new RawHtml("<table><tr><td>1</td></tr></table>"), source.Body[5]);
-        Assert.Equal(2, source.Lines.Find("Headline"));
-        Assert.Equal(15, source.Lines.Find("Body[2].Language"));
-    }
-
-    [Fact]
     public async Task A_json_article_becomes_a_feed_entry()
     {
         using var folder = new TempFolder();
@@ -72,17 +47,19 @@ public sealed class JsonArticleTests
     {
         using var folder = new TempFolder();
         var file = folder.Write("bad.json", json);
-        var error = Assert.Throws<ArticleException>(() => ArticleReaders.Read(file));
-        Assert.Equal(line, error.Line);
-        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+        var (code, output, errors) = CliRunner.Run("build", folder.Path, "--title", "T", "--site-url", "https://example.com/", "--published", "2026-01-01T00:00:00Z");
+        Assert.Equal(1, code);
+        Assert.Equal(string.Empty, output);
+        Assert.StartsWith($"error: {file}:{line}:", errors, StringComparison.Ordinal);
+        Assert.Contains(message, errors, StringComparison.Ordinal);
     }
 
     [Fact]
     public void The_settings_file_is_not_an_article()
     {
-        Assert.False(ArticleReaders.IsArticleFile("posts/feedkit.json"));
-        Assert.True(ArticleReaders.IsArticleFile("posts/summit.json"));
-        Assert.True(ArticleReaders.IsArticleFile("posts/a.MD"));
-        Assert.False(ArticleReaders.IsArticleFile("posts/a.html"));
+        Assert.False(ArticleFiles.IsArticleFile("posts/feedkit.json"));
+        Assert.True(ArticleFiles.IsArticleFile("posts/summit.json"));
+        Assert.True(ArticleFiles.IsArticleFile("posts/a.MD"));
+        Assert.False(ArticleFiles.IsArticleFile("posts/a.html"));
     }
 }

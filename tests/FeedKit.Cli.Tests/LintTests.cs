@@ -24,7 +24,7 @@ public sealed class LintTests
         var (code, output, errors) = CliRunner.Run("lint", folder.Path);
         Assert.Equal(1, code);
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Contains(lines, l => l.StartsWith($"error: {Path.Combine(folder.Path, "broken.json")}:1: ", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith($"error: {Path.Combine(folder.Path, "broken.json")}:1:15: headline: expected a string, found a number", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith($"error: {Path.Combine(folder.Path, "kurdish.md")}:3: articles[", StringComparison.Ordinal) && l.Contains("ckb", StringComparison.Ordinal));
         Assert.DoesNotContain(lines, l => l.Contains("fine.txt", StringComparison.Ordinal));
         Assert.Equal(lines.Length, lines.Distinct().Count());

@@ -1,6 +1,3 @@
-using FeedKit.Cli.Readers;
-using FeedKit.Model;
-
 namespace FeedKit.Cli.Tests;
 
 /// <summary>Markdown articles: front matter to metadata, Markdown blocks to FeedKit's blocks, errors with lines.</summary>
@@ -43,43 +40,6 @@ public sealed class MarkdownArticleTests
         """;
 
     [Fact]
-    public void Blocks_map_to_FeedKits_blocks_and_the_rest_to_raw_html()
-    {
-        using var folder = new TempFolder();
-        var source = ArticleReaders.Read(folder.Write("story.md", Story));
-
-        Assert.Equal("iPhone 17 يصل إلى الأسواق العربية", source.Headline);
-        Assert.Equal("الهاتف الجديد في المتاجر خلال أسابيع.", source.Standfirst);
-        Assert.Equal("2026-03-14T09:30:00+03:00", source.Metadata.Published);
-        Assert.Equal(["غرفة الأخبار", "Sam Writer"], source.Metadata.Authors!.Select(a => a.Name));
-        Assert.Equal("news@example.com", source.Metadata.Authors![0].Email);
-        Assert.Equal(["تقنية", "هواتف, ذكية"], source.Metadata.Tags!);
-        Assert.Equal("img/lead.jpg", source.LeadImage!.Url);
-
-        var body = source.Body;
-        Assert.Equal(new Paragraph("أعلنت الشركة موعد الإطلاق."), body[0]);
-        Assert.Equal(new Subheading("التفاصيل"), body[1]);
-        var quote = Assert.IsType<Quote>(body[2]);
-        Assert.Equal("We are thrilled.", quote.Text);
-        Assert.Equal("The CEO", quote.Attribution);
-        var bullets = Assert.IsType<ListBlock>(body[3]);
-        Assert.False(bullets.Ordered);
-        Assert.Equal(new[] { "أسود", "أبيض" }, bullets.Items.ToArray());
-        Assert.True(Assert.IsType<ListBlock>(body[4]).Ordered);
-        var image = Assert.IsType<ImageBlock>(body[5]).Image;
-        Assert.Equal("https://cdn.example.com/store.jpg", image.Url.AbsoluteUri);
-        Assert.Equal("صورة المتجر", image.AltText);
-        Assert.Equal("المتجر في دبي", image.Caption);
-        Assert.Equal("<p>اقرأ <a href=\"https://example.com/press\">البيان</a> كاملا.</p>", Assert.IsType<RawHtml>(body[6]).Html);
-        Assert.Equal("<pre><code>code &lt;kept&gt;\n</code></pre>", Assert.IsType<RawHtml>(body[7]).Html);
-        Assert.Equal(8, body.Length);
-
-        Assert.Equal(2, source.Lines.Find("Headline"));
-        Assert.Equal(13, source.Lines.Find("Body[0]"));
-        Assert.Equal(15, source.Lines.Find("Body[1].Text"));
-    }
-
-    [Fact]
     public async Task A_markdown_article_becomes_a_feed_entry_with_relative_images_resolved()
     {
         using var folder = new TempFolder();
@@ -90,31 +50,33 @@ public sealed class MarkdownArticleTests
         await Verifier.Verify(output, "xml");
     }
 
-    [Fact]
-    public void A_first_level_heading_is_the_headline_when_there_is_no_title()
-    {
-        using var folder = new TempFolder();
-        var source = ArticleReaders.Read(folder.Write("a.md", "# عنوان *مهم*\n\nنص.\n"));
-        Assert.Equal("عنوان مهم", source.Headline);
-        Assert.Equal(new Paragraph("نص."), Assert.Single(source.Body));
-        Assert.Equal(1, source.Lines.Find("Headline"));
-    }
-
     [Theory]
-    [InlineData("---\ntitle: T\nsummery: typo\n---\nx\n", 3, "unknown front-matter key \"summery\"")]
-    [InlineData("---\ntitle: T\n", 1, "no closing \"---\"")]
-    [InlineData("---\ntitle: T\ntitle: U\n---\n", 3, "\"title\" is given twice (also on line 2)")]
-    [InlineData("---\ntitle: \"T\n---\n", 2, "closing quote")]
-    [InlineData("---\ntitle: T\n  - stray\n---\n", 3, "unexpected \"- stray\"")]
-    [InlineData("just text\n", 1, "no headline")]
-    public void Front_matter_errors_name_the_line(string text, int line, string message)
+    [InlineData("---\ntitle: T\nsummery: typo\n---\nx\n", "note", 3, "front-matter key \"summery\" ignored")]
+    [InlineData("---\ntitle: T\n", "error", 1, "no closing \"---\"")]
+    [InlineData("---\ntitle: \"T\n---\n", "error", 2, "not valid YAML")]
+    [InlineData("---\ntitle: T\ndraft: true\n---\nx\n", "note", 3, "skipped: a draft")]
+    [InlineData("just text\n", "error", 1, "no headline")]
+    public void Front_matter_errors_and_notes_name_the_line(string text, string kind, int line, string message)
     {
         using var folder = new TempFolder();
         var file = folder.Write("bad.md", text);
-        var error = Assert.Throws<ArticleException>(() => ArticleReaders.Read(file));
-        Assert.Equal(line, error.Line);
-        Assert.Contains(message, error.Message, StringComparison.Ordinal);
-        Assert.StartsWith($"{file}:{line}: ", error.Message, StringComparison.Ordinal);
+        folder.Write("good.md", "---\ntitle: G\n---\nx\n");
+        var (_, _, errors) = CliRunner.Run("build", folder.Path, "--title", "T", "--site-url", "https://example.com/", "--published", "2026-01-01T00:00:00Z");
+        var lines = errors.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains(lines, l => l.StartsWith($"{kind}: {file}:{line}", StringComparison.Ordinal) && l.Contains(message, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("\"utcOffset\": \"+03:00\", ", "\"date_published\": \"2021-06-16T00:00:00+03:00\"")]
+    [InlineData("", "\"date_published\": \"2021-06-16T00:00:00Z\"")]
+    public void A_day_without_a_zone_takes_the_settings_utc_offset(string setting, string expected)
+    {
+        using var folder = new TempFolder();
+        folder.Write("feedkit.json", "{ " + setting + "\"title\": \"T\", \"siteUrl\": \"https://example.com/\", \"authors\": [ { \"name\": \"D\" } ] }");
+        folder.Write("a.md", "---\ntitle: T\ndate: 2021-06-16\nlang: ar\n---\nنص.\n");
+        var (code, output, errors) = CliRunner.Run("build", folder.Path, "--format", "json");
+        Assert.True(code == 0, errors);
+        Assert.Contains(expected, output, StringComparison.Ordinal);
     }
 
     [Fact]

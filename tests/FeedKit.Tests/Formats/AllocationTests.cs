@@ -1,5 +1,5 @@
 using FeedKit.Formats;
-using FeedKit.Import;
+using FeedKit.Readers;
 using FeedKit.Model;
 
 namespace FeedKit.Tests.Formats;

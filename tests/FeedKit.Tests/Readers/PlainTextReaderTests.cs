@@ -1,0 +1,59 @@
+using System.Text;
+using FeedKit.Model;
+using FeedKit.Readers;
+
+namespace FeedKit.Tests.Readers;
+
+/// <summary>The plain-text reader behind IArticleReader: block lines, a note for dropped chrome, errors with file, line and column.</summary>
+public sealed class PlainTextReaderTests
+{
+    private static ArticleReadResult Read(string text) => new PlainTextReader().Read("story.txt", Encoding.UTF8.GetBytes(text));
+
+    [Fact]
+    public void Headline_standfirst_and_blocks_have_their_lines()
+    {
+        var source = Assert.Single(Read("\nHeadline\n\nStandfirst\nwrapped.\n\nSubheading\n\nA paragraph.\n").Articles);
+        Assert.Equal("Headline", source.Headline);
+        Assert.Equal(2, source.Locations.Find("Headline")!.Value.Line);
+        Assert.Equal(4, source.Locations.Find("Standfirst")!.Value.Line);
+        Assert.Equal(7, source.Locations.Find("Body[0]")!.Value.Line);
+        Assert.Equal(9, source.Locations.Find("Body[1].Text")!.Value.Line);
+        Assert.Equal("story", source.Slug);
+    }
+
+    [Fact]
+    public void Dropped_chrome_is_a_note_with_its_line()
+    {
+        var result = Read("Headline\n\nStandfirst.\n\nBody.\n\nRelated articles\n\nBack to top\n");
+        var note = Assert.Single(result.Notes);
+        Assert.Equal(ReaderNoteKind.DroppedLines, note.Kind);
+        Assert.Equal(7, note.Position!.Value.Line);
+        Assert.Contains("2 trailing blocks", note.Message, StringComparison.Ordinal);
+        Assert.Equal(new Block[] { new Paragraph("Body.") }, Assert.Single(result.Articles).Body.ToArray());
+    }
+
+    [Fact]
+    public void The_seed_reads_with_a_note_for_its_chrome()
+    {
+        var result = new ArticleReaders(new PlainTextReader()).ReadFile(TestFeeds.SeedFile);
+        Assert.Equal(19, Assert.Single(result.Articles).Body.Length);
+        Assert.Contains(result.Notes, n => n.Kind == ReaderNoteKind.DroppedLines);
+    }
+
+    [Theory]
+    [InlineData("Headline\n\nab\u0001c\n", 3, 3, "U+0001")]
+    [InlineData("Headline\n\n\uFFFE\n", 3, 1, "U+FFFE")]
+    public void Characters_xml_cannot_carry_name_the_file_line_and_column(string text, int line, int column, string what)
+    {
+        var error = Assert.Throws<ArticleReadException>(() => Read(text));
+        Assert.Equal(new SourcePosition(line, column), error.Position);
+        Assert.StartsWith($"story.txt:{line}:{column}: {what}", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_empty_file_is_an_error_naming_the_file()
+    {
+        var error = Assert.Throws<ArticleReadException>(() => Read("\n\n"));
+        Assert.StartsWith("story.txt:1:1: the text is empty", error.Message, StringComparison.Ordinal);
+    }
+}
