@@ -10,11 +10,6 @@ internal sealed partial class FeedNormalizer
         for (var h = 0; h < info.Hubs.Length; h++)
         {
             RequireWebLink(info.Hubs[h], at.Then("Hubs", h));
-            if (info.Hubs[h] is { IsAbsoluteUri: true, UserInfo.Length: > 0 })
-            {
-                // The message leaves the URL out: it holds a secret.
-                Error(at.Then("Hubs", h), "uri-credentials", "carries credentials (user:password@): the feed would publish them, and WebSub sends none to hubs; remove them");
-            }
         }
 
         if (!info.Hubs.IsEmpty && info.SelfUrl is null)

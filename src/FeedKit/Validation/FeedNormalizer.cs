@@ -883,7 +883,7 @@ internal sealed partial class FeedNormalizer : IDisposable
 
     /// <summary>The message for a link with a user name or password; it leaves the link out, since it holds a secret.</summary>
     private const string CredentialsMessage =
-        "carries a user name or password (user:password@), which the feed would publish to every subscriber; remove them";
+        "carries credentials (user:password@), which the feed would publish to every subscriber (and WebSub sends none to hubs); remove them";
 
     /// <summary>
     /// Whether a text has a character a reader shows: not only spaces and invisible formatting characters (zero-width
