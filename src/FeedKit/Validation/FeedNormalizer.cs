@@ -7,7 +7,6 @@ using FeedKit.Media;
 using FeedKit.Model;
 using FeedKit.Text;
 using FeedKit.WebSub;
-using FeedKit.Formats;
 using FeedKit.Xml;
 
 namespace FeedKit.Validation;

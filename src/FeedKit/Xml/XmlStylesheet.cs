@@ -1,27 +1,26 @@
 using System.Text;
-using FeedKit.Formats;
 
 namespace FeedKit.Xml;
 
-/// <summary>The optional <c>&lt;?xml-stylesheet?&gt;</c> instruction of the XML formats (<see cref="FeedWriterOptions.Stylesheet"/>).</summary>
+/// <summary>The optional <c>&lt;?xml-stylesheet?&gt;</c> instruction of the XML formats (<c>FeedWriterOptions.Stylesheet</c>).</summary>
 internal static class XmlStylesheet
 {
     /// <summary>Throws when the option cannot be written: an absolute URL that is not http(s), or characters XML cannot carry.</summary>
-    public static void Validate(FeedWriterOptions? options)
+    public static void Validate(Uri? stylesheet, string paramName)
     {
-        if (options?.Stylesheet is not { } stylesheet)
+        if (stylesheet is null)
         {
             return;
         }
 
         if (stylesheet.IsAbsoluteUri && stylesheet.Scheme != Uri.UriSchemeHttp && stylesheet.Scheme != Uri.UriSchemeHttps)
         {
-            throw new ArgumentException($"The stylesheet \"{stylesheet.OriginalString}\" is not an http or https URL (a relative one such as \"/feed.xsl\" is fine).", nameof(options));
+            throw new ArgumentException($"The stylesheet \"{stylesheet.OriginalString}\" is not an http or https URL (a relative one such as \"/feed.xsl\" is fine).", paramName);
         }
 
         if (Text.XmlChars.IndexOfInvalid(Href(stylesheet), out _) >= 0)
         {
-            throw new ArgumentException("The stylesheet URL has characters XML cannot carry.", nameof(options));
+            throw new ArgumentException("The stylesheet URL has characters XML cannot carry.", paramName);
         }
     }
 

@@ -32,7 +32,7 @@ public sealed class AtomFeedWriter : FeedWriter
     public AtomFeedWriter(FeedWriterOptions? options = null)
         : base(options)
     {
-        XmlStylesheet.Validate(options);
+        XmlStylesheet.Validate(options?.Stylesheet, nameof(options));
     }
 
     /// <inheritdoc />

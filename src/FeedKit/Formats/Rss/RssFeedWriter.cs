@@ -29,7 +29,7 @@ public sealed class RssFeedWriter : FeedWriter
     public RssFeedWriter(FeedWriterOptions? options = null)
         : base(options)
     {
-        XmlStylesheet.Validate(options);
+        XmlStylesheet.Validate(options?.Stylesheet, nameof(options));
     }
 
     /// <inheritdoc />
