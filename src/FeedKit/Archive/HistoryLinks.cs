@@ -19,13 +19,13 @@ internal sealed record HistoryLinks(FeedHistory History) : FeedExtension
     public override XmlNamespace? Namespace => History.IsArchive ? Ns : null;
 
     /// <inheritdoc />
-    protected internal override void WriteAtom(XmlExtensionWriter xml) => Write(xml, "link", FeedFormat.Atom);
+    protected override void WriteAtom(XmlExtensionWriter xml) => Write(xml, "link", FeedFormat.Atom);
 
     /// <inheritdoc />
-    protected internal override void WriteRss(XmlExtensionWriter xml) => Write(xml, "atom:link", FeedFormat.Rss);
+    protected override void WriteRss(XmlExtensionWriter xml) => Write(xml, "atom:link", FeedFormat.Rss);
 
     /// <inheritdoc />
-    protected internal override void WriteJson(JsonExtensionWriter writer)
+    protected override void WriteJson(JsonExtensionWriter writer)
     {
         if ((History.Next ?? History.PreviousArchive) is { } next)
         {

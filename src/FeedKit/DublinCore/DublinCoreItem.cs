@@ -33,7 +33,7 @@ internal sealed record DublinCoreItem : FeedExtension
         authors is [{ Email: { } email }] && !string.IsNullOrWhiteSpace(email);
 
     /// <inheritdoc />
-    protected internal override void WriteRss(XmlExtensionWriter xml)
+    protected override void WriteRss(XmlExtensionWriter xml)
     {
         if (!IsRssAuthor(xml.Authors))
         {

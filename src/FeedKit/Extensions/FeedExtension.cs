@@ -53,27 +53,46 @@ public abstract record FeedExtension
 
     /// <summary>Checks the extension's data; report problems on <paramref name="check"/>. Nothing by default.</summary>
     /// <param name="check">Where to report, with helpers for texts and links.</param>
-    protected internal virtual void Validate(ExtensionValidator check)
+    protected virtual void Validate(ExtensionValidator check)
     {
     }
 
     /// <summary>Writes the extension's elements in both XML formats, unless <see cref="WriteAtom"/> or <see cref="WriteRss"/> says otherwise. Nothing by default.</summary>
     /// <param name="xml">Where to write.</param>
-    protected internal virtual void WriteXml(XmlExtensionWriter xml)
+    protected virtual void WriteXml(XmlExtensionWriter xml)
     {
     }
 
     /// <summary>Writes the extension's elements in Atom; <see cref="WriteXml"/> by default.</summary>
     /// <param name="xml">Where to write.</param>
-    protected internal virtual void WriteAtom(XmlExtensionWriter xml) => WriteXml(xml);
+    protected virtual void WriteAtom(XmlExtensionWriter xml) => WriteXml(xml);
 
     /// <summary>Writes the extension's elements in RSS; <see cref="WriteXml"/> by default.</summary>
     /// <param name="xml">Where to write.</param>
-    protected internal virtual void WriteRss(XmlExtensionWriter xml) => WriteXml(xml);
+    protected virtual void WriteRss(XmlExtensionWriter xml) => WriteXml(xml);
 
     /// <summary>Writes the extension's members in JSON Feed, inside its <c>"_prefix"</c> object. Nothing by default.</summary>
     /// <param name="json">Where to write.</param>
-    protected internal virtual void WriteJson(JsonExtensionWriter json)
+    protected virtual void WriteJson(JsonExtensionWriter json)
     {
     }
+
+    /// <summary>Runs <see cref="Validate"/> (FeedKit's validation layer calls this).</summary>
+    internal void RunValidate(ExtensionValidator check) => Validate(check);
+
+    /// <summary>Runs <see cref="WriteAtom"/> or <see cref="WriteRss"/> (FeedKit's XML writers call this).</summary>
+    internal void RunWriteXml(XmlExtensionWriter xml)
+    {
+        if (xml.Format == FeedFormat.Atom)
+        {
+            WriteAtom(xml);
+        }
+        else
+        {
+            WriteRss(xml);
+        }
+    }
+
+    /// <summary>Runs <see cref="WriteJson"/> (FeedKit's JSON Feed writer calls this).</summary>
+    internal void RunWriteJson(JsonExtensionWriter json) => WriteJson(json);
 }

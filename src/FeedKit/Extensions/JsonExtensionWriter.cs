@@ -76,7 +76,7 @@ public sealed class JsonExtensionWriter : ExtensionContext
         }
 
         _namespace = ns;
-        extension.WriteJson(this);
+        extension.RunWriteJson(this);
     }
 
     /// <summary>Closes the object of the last namespace written, if any.</summary>

@@ -139,14 +139,7 @@ public sealed class XmlExtensionWriter : ExtensionContext
     {
         _namespace = extension.Namespace;
         _depth = 0;
-        if (Format == FeedFormat.Atom)
-        {
-            extension.WriteAtom(this);
-        }
-        else
-        {
-            extension.WriteRss(this);
-        }
+        extension.RunWriteXml(this);
 
         if (_depth != 0)
         {

@@ -27,7 +27,7 @@ internal sealed record MediaRssContent(ImmutableArray<ResolvedMedia> Media) : Fe
         (duration.Ticks + TimeSpan.TicksPerSecond - 1) / TimeSpan.TicksPerSecond;
 
     /// <inheritdoc />
-    protected internal override void WriteXml(XmlExtensionWriter writer)
+    protected override void WriteXml(XmlExtensionWriter writer)
     {
         var xml = writer.Raw;
         foreach (var media in Media)

@@ -24,7 +24,7 @@ internal sealed partial class FeedNormalizer
         {
             (_article, _media, _extension) = (article, media, index);
             Set(owner._format, target, language, direction, authors, owner._options.FirstStrongGuard);
-            extension.Validate(this);
+            extension.RunValidate(this);
         }
 
         private protected override void Report(bool isError, string member, string code, string message)

@@ -15,13 +15,13 @@ internal sealed record HubLinks(ImmutableArray<Uri> Hubs) : FeedExtension
     public override XmlNamespace? Namespace => null;
 
     /// <inheritdoc />
-    protected internal override void WriteAtom(XmlExtensionWriter xml) => WriteLinks(xml, "link");
+    protected override void WriteAtom(XmlExtensionWriter xml) => WriteLinks(xml, "link");
 
     /// <inheritdoc />
-    protected internal override void WriteRss(XmlExtensionWriter xml) => WriteLinks(xml, "atom:link");
+    protected override void WriteRss(XmlExtensionWriter xml) => WriteLinks(xml, "atom:link");
 
     /// <inheritdoc />
-    protected internal override void WriteJson(JsonExtensionWriter writer)
+    protected override void WriteJson(JsonExtensionWriter writer)
     {
         var json = writer.Raw;
         json.WriteStartArray("hubs");
