@@ -63,6 +63,15 @@ public sealed class LanguageTag : IEquatable<LanguageTag>
     /// </summary>
     public TextDirection? Direction { get; }
 
+    /// <summary>
+    /// Parses a language tag written in code, so that <c>Language = "ar"</c> reads as it should (as
+    /// <see cref="System.Xml.Linq.XName"/> converts from a string): the same as <see cref="Parse"/>, which says what is
+    /// wrong with a malformed tag in a <see cref="FormatException"/>. Parse tags that come from input explicitly.
+    /// </summary>
+    /// <param name="value">A tag such as "ar-EG" (any letter case).</param>
+    /// <exception cref="FormatException">The tag is not well formed.</exception>
+    public static implicit operator LanguageTag(string value) => Parse(value);
+
     /// <summary>Parses and canonicalises a language tag.</summary>
     /// <param name="value">A tag such as "ar-EG" (any letter case).</param>
     /// <exception cref="ArgumentNullException"><paramref name="value"/> is null.</exception>

@@ -125,6 +125,15 @@ public class LanguageTagTests
     }
 
     [Fact]
+    public void A_tag_written_in_code_converts_from_a_string_and_a_malformed_one_explains_itself()
+    {
+        LanguageTag tag = "AR-eg";
+        Assert.Equal("ar-EG", tag.Value);
+        var error = Assert.Throws<FormatException>(() => { LanguageTag bad = "ar_SA"; });
+        Assert.Equal(Assert.Throws<FormatException>(() => LanguageTag.Parse("ar_SA")).Message, error.Message);
+    }
+
+    [Fact]
     public void Parse_names_a_lone_surrogate_by_number()
     {
         // Built in code: attribute arguments cannot carry a lone surrogate (they are stored as UTF-8).
