@@ -80,7 +80,7 @@ internal sealed partial record SiteLayout(string Slug, ArticleDate? Date, bool I
         }
 
         // Only a code ISO 639 knows: a "faq" or "web" folder is not a language.
-        return LanguageTag.TryParse(text, out var tag) && tag.IsIso639 ? tag : null;
+        return LanguageTag.TryParse(text).TryGetValue(out var tag) && tag.IsIso639 ? tag : null;
     }
 
     [GeneratedRegex(@"^(\d{4}-\d{2}-\d{2})-(.+)$", RegexOptions.CultureInvariant)]

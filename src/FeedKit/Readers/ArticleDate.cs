@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using FeedKit.Text;
 
 namespace FeedKit.Readers;
 
@@ -68,39 +69,37 @@ public readonly partial record struct ArticleDate
     public static ArticleDate Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return TryParse(text, out var date)
-            ? date
-            : throw new FormatException($"\"{text}\" is not an RFC 3339 date (\"2021-06-16T19:00:00+03:00\"), a date and time (\"2021-06-16 19:00:00 +0300\") or a day (\"2021-06-16\")");
+        return TryParse(text).Value;
     }
 
-    /// <summary>Parses a date as <see cref="Parse"/> does, without throwing.</summary>
-    /// <param name="text">The text.</param>
-    /// <param name="date">The date, when the text is one.</param>
-    /// <returns>Whether the text is a date.</returns>
-    public static bool TryParse(string? text, out ArticleDate date)
+    /// <summary>Parses a date as <see cref="Parse"/> does, without throwing, keeping the explanation.</summary>
+    /// <param name="text">The text, or null.</param>
+    /// <returns>
+    /// The date, or why the text is not one: <see cref="ParseResult{T}.Error"/> is the message <see cref="Parse"/>
+    /// would throw, naming the forms that work.
+    /// </returns>
+    public static ParseResult<ArticleDate> TryParse(string? text)
     {
-        date = default;
         if (text is null)
         {
-            return false;
+            return ParseResult<ArticleDate>.ForError("A date cannot be null; write one such as \"2021-06-16\".");
         }
 
         var match = Pattern().Match(text.Trim());
         if (!match.Success)
         {
-            return false;
+            return Refused(text, null);
         }
 
         int Number(int group) => int.Parse(match.Groups[group].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture);
         if (!DateOnly.TryParseExact(match.Groups[1].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
         {
-            return false;
+            return Refused(text, $"{match.Groups[1].Value} is not a day of the calendar");
         }
 
         if (!match.Groups[2].Success)
         {
-            date = FromDay(day);
-            return true;
+            return ParseResult<ArticleDate>.ForValue(FromDay(day));
         }
 
         var hour = Number(2);
@@ -108,7 +107,7 @@ public readonly partial record struct ArticleDate
         var second = match.Groups[4].Success ? Number(4) : 0;
         if (hour > 23 || minute > 59 || second > 59)
         {
-            return false;
+            return Refused(text, "the time of day goes past 23:59:59");
         }
 
         var ticks = 0L;
@@ -122,26 +121,23 @@ public readonly partial record struct ArticleDate
         var time = new TimeOnly(hour, minute, second).Add(TimeSpan.FromTicks(ticks));
         if (match.Groups[6].Success)
         {
-            date = new ArticleDate(day, time, TimeSpan.Zero);
-            return true;
+            return ParseResult<ArticleDate>.ForValue(new ArticleDate(day, time, TimeSpan.Zero));
         }
 
         if (!match.Groups[7].Success)
         {
-            date = FromLocal(day, time);
-            return true;
+            return ParseResult<ArticleDate>.ForValue(FromLocal(day, time));
         }
 
         var offsetHours = Number(8);
         var offsetMinutes = match.Groups[9].Success ? Number(9) : 0;
         if (offsetHours > 14 || offsetMinutes > 59)
         {
-            return false;
+            return Refused(text, "UTC offsets go from -14:00 to +14:00");
         }
 
         var offset = new TimeSpan(offsetHours, offsetMinutes, 0);
-        date = new ArticleDate(day, time, match.Groups[7].Value == "-" ? -offset : offset);
-        return true;
+        return ParseResult<ArticleDate>.ForValue(new ArticleDate(day, time, match.Groups[7].Value == "-" ? -offset : offset));
     }
 
     /// <summary>The date in ISO 8601: <c>2021-06-16</c>, <c>2021-06-16T21:30:00</c> or <c>2021-06-16T21:30:00+02:00</c>.</summary>
@@ -164,6 +160,11 @@ public readonly partial record struct ArticleDate
             ? local + "Z"
             : local + (offset < TimeSpan.Zero ? "-" : "+") + offset.Duration().ToString(@"hh\:mm", CultureInfo.InvariantCulture);
     }
+
+    private static ParseResult<ArticleDate> Refused(string text, string? why) =>
+        ParseResult<ArticleDate>.ForError(
+            $"\"{text}\" is not an RFC 3339 date (\"2021-06-16T19:00:00+03:00\"), a date and time (\"2021-06-16 19:00:00 +0300\") or a day (\"2021-06-16\")"
+            + (why is null ? string.Empty : ": " + why));
 
     [GeneratedRegex(@"^(\d{4}-\d{2}-\d{2})(?:[Tt ]\s*(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*(?:([Zz])|([+-])(\d{1,2})(?::?(\d{2}))?)?)?$", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();

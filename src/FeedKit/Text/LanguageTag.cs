@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics.CodeAnalysis;
 
 namespace FeedKit.Text;
 
@@ -74,6 +73,7 @@ public sealed class LanguageTag : IEquatable<LanguageTag>
 
     /// <summary>Parses and canonicalises a language tag.</summary>
     /// <param name="value">A tag such as "ar-EG" (any letter case).</param>
+    /// <returns>The canonical tag.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="value"/> is null.</exception>
     /// <exception cref="FormatException">The tag is not well formed; the message quotes it, says why and suggests a fix where it can.</exception>
     public static LanguageTag Parse(string value)
@@ -83,24 +83,27 @@ public sealed class LanguageTag : IEquatable<LanguageTag>
             throw new ArgumentNullException(nameof(value));
         }
 
-        if (!LanguageTagParser.TryParse(value, out var parts, out var error))
-        {
-            throw new FormatException(error);
-        }
-
-        return new LanguageTag(parts.Value, parts.Language, parts.Script, parts.Region);
+        return TryParse(value).Value;
     }
 
-    /// <summary>Parses a language tag without throwing.</summary>
-    /// <param name="value">A tag, or null.</param>
-    /// <param name="tag">The canonical tag, or null when <paramref name="value"/> is null or not well formed.</param>
-    /// <returns>True when <paramref name="value"/> parsed.</returns>
-    public static bool TryParse(string? value, [NotNullWhen(true)] out LanguageTag? tag)
+    /// <summary>
+    /// Parses and canonicalises a language tag without throwing, keeping the explanation when it is not well formed.
+    /// </summary>
+    /// <param name="value">A tag such as "ar-EG" (any letter case), or null.</param>
+    /// <returns>
+    /// The canonical tag, or the reason it is not one: <see cref="ParseResult{T}.Error"/> is the message
+    /// <see cref="Parse"/> would throw (for "ar_SA", that "_" is not allowed and "ar-SA" is probably meant).
+    /// </returns>
+    public static ParseResult<LanguageTag> TryParse(string? value)
     {
-        tag = value is not null && LanguageTagParser.TryParse(value, out var parts, out _)
-            ? new LanguageTag(parts.Value, parts.Language, parts.Script, parts.Region)
-            : null;
-        return tag is not null;
+        if (value is null)
+        {
+            return ParseResult<LanguageTag>.ForError("A language tag cannot be null.");
+        }
+
+        return LanguageTagParser.TryParse(value, out var parts, out var error)
+            ? ParseResult<LanguageTag>.ForValue(new LanguageTag(parts.Value, parts.Language, parts.Script, parts.Region))
+            : ParseResult<LanguageTag>.ForError(error);
     }
 
     /// <summary>True when both are null or their canonical values are equal.</summary>

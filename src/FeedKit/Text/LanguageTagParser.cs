@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 
 namespace FeedKit.Text;
 
@@ -19,7 +20,7 @@ internal static class LanguageTagParser
     private enum Position { Language, ExtLang, Script, Region, Variant }
 
     /// <summary>Parses <paramref name="input"/>; on failure returns false with a message for a <see cref="FormatException"/>.</summary>
-    public static bool TryParse(string input, out Parts parts, out string? error)
+    public static bool TryParse(string input, out Parts parts, [NotNullWhen(false)] out string? error)
     {
         parts = default;
         error = Check(input, ref parts);

@@ -28,9 +28,12 @@ public sealed class ArticleDateTests
     [InlineData("16/06/2021")]
     public void Other_text_is_refused_with_the_forms_that_work(string text)
     {
-        Assert.False(ArticleDate.TryParse(text, out _));
         var error = Assert.Throws<FormatException>(() => ArticleDate.Parse(text));
         Assert.Contains("2021-06-16", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"\"{text}\"", error.Message, StringComparison.Ordinal);
+        var result = ArticleDate.TryParse(text);
+        Assert.False(result.Success);
+        Assert.Equal(error.Message, result.Error);
     }
 
     [Fact]

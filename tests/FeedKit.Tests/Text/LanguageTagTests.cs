@@ -56,8 +56,9 @@ public class LanguageTagTests
 
         Assert.Equal(expected, tag.Value);
         Assert.Equal(expected, tag.ToString());
-        Assert.True(LanguageTag.TryParse(input, out var again));
-        Assert.Equal(tag, again);
+        var again = LanguageTag.TryParse(input);
+        Assert.True(again.Success);
+        Assert.Equal(tag, again.Value);
         Assert.Equal(tag, LanguageTag.Parse(expected)); // canonical form is a fixed point
     }
 
@@ -120,8 +121,10 @@ public class LanguageTagTests
             Assert.Contains(part, error.Message, StringComparison.Ordinal);
         }
 
-        Assert.False(LanguageTag.TryParse(input, out var tag));
+        var result = LanguageTag.TryParse(input);
+        Assert.False(result.TryGetValue(out var tag));
         Assert.Null(tag);
+        Assert.Equal(error.Message, result.Error);
     }
 
     [Fact]
@@ -145,10 +148,12 @@ public class LanguageTagTests
     }
 
     [Fact]
-    public void Parse_rejects_null_and_TryParse_returns_false()
+    public void Parse_rejects_null_and_TryParse_says_so()
     {
         Assert.Throws<ArgumentNullException>(() => LanguageTag.Parse(null!));
-        Assert.False(LanguageTag.TryParse(null, out _));
+        var result = LanguageTag.TryParse(null);
+        Assert.False(result.Success);
+        Assert.Equal("A language tag cannot be null.", result.Error);
     }
 
     [Fact]
