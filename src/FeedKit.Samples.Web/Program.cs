@@ -47,8 +47,9 @@ var info = new FeedInfo
 
 // The articles never change while the app runs, so their count and newest date make a good version:
 // aggregators that send If-None-Match get a 304 without the feed being rendered.
-var version = FormattableString.Invariant($"{articles.Count}-{articles.Max(a => a.Updated ?? a.Published).UtcTicks}");
-app.MapFeed("/feed", (_, _) => ValueTask.FromResult(new FeedSource(new Feed(info, articles)) { Version = version }));
+var feed = new Feed(info, articles);
+var version = FormattableString.Invariant($"{articles.Count}-{feed.Updated?.UtcTicks}");
+app.MapFeed("/feed", (_, _) => ValueTask.FromResult(new FeedSource(feed) { Version = version }));
 app.MapGet("/", () => Results.Content(
     """
     <!doctype html><html lang="en"><meta charset="utf-8"><title>FeedKit sample</title>

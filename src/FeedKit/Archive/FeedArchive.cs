@@ -81,7 +81,7 @@ public sealed class FeedArchive
             {
                 SelfUrl = urls[a],
                 History = history,
-                Updated = page.Max(p => p.Updated ?? p.Published),
+                Updated = Feed.Newest([.. page]),
             };
             archives.Add(new ArchivePage(a + 1, urls[a], new Feed(pageInfo, page), Version(pageInfo, page)));
         }

@@ -57,7 +57,7 @@ public static class SyndicationInterop
         result.Links.Add(new SyndicationLink(header.SiteUrl, "alternate", null, "text/html", 0));
         if (header.SelfUrl is not null)
         {
-            result.Links.Add(new SyndicationLink(header.SelfUrl, "self", null, "application/atom+xml", 0));
+            result.Links.Add(new SyndicationLink(header.SelfUrl, "self", null, FeedFormat.Atom.MediaType(), 0));
         }
 
         foreach (var author in header.Authors)

@@ -58,7 +58,7 @@ public sealed class AtomFeedWriter : FeedWriter
             WriteLink("alternate", "text/html", feed.SiteUrl);
             if (feed.SelfUrl is not null)
             {
-                WriteLink("self", "application/atom+xml", feed.SelfUrl);
+                WriteLink("self", FeedFormat.Atom.MediaType(), feed.SelfUrl);
             }
 
             Xml.WriteElementString("id", feed.Id);

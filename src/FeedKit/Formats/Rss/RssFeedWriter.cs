@@ -69,7 +69,7 @@ public sealed class RssFeedWriter : FeedWriter
             {
                 Xml.WriteStartElement("atom:link");
                 Xml.WriteAttributeString("rel", "self");
-                Xml.WriteAttributeString("type", "application/rss+xml");
+                Xml.WriteAttributeString("type", FeedFormat.Rss.MediaType());
                 Xml.WriteAttributeString("href", feed.SelfUrl.AbsoluteUri);
                 Xml.WriteEndElement();
             }
