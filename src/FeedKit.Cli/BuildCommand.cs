@@ -105,7 +105,7 @@ internal static class BuildCommand
         }
         catch (FeedValidationException e)
         {
-            foreach (var problem in e.Problems)
+            foreach (var problem in assembled.WithoutFollowOnErrors(e.Problems))
             {
                 stderr.WriteLine($"{Severity(problem)}: {assembled.Locate(problem)}");
             }

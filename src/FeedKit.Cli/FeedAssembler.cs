@@ -57,6 +57,15 @@ internal sealed class AssembledFeed(FeedInfo info, List<ArticleEntry> articles, 
 
     public Feed ToFeed() => new(Info, Articles.Select(a => a.Article));
 
+    /// <summary>
+    /// The feed's problems less those that only follow from files that could not be read: a feed whose every article
+    /// failed has "no articles", but its files' own errors already say what to fix.
+    /// </summary>
+    public IEnumerable<FeedProblem> WithoutFollowOnErrors(IEnumerable<FeedProblem> problems) =>
+        Errors.Count > 0 && Articles.Count == 0
+            ? problems.Where(p => p.Code != FeedProblemCodes.NeedsUpdated)
+            : problems;
+
     /// <summary>A problem of the feed as <c>file:line: path: message</c> when it belongs to an article.</summary>
     public string Locate(FeedProblem problem)
     {
@@ -259,7 +268,9 @@ internal static partial class FeedAssembler
             return [];
         }
 
-        return [.. authors.Select((a, i) => new Author(a.Name ?? throw new FormatException(FormattableString.Invariant($"{where}[{i}]: an author needs a \"name\"")))
+        return [.. authors.Select((a, i) => new Author(
+            (a ?? throw new FormatException(FormattableString.Invariant($"{where}[{i}]: is null; an author is an object with a \"name\""))).Name
+            ?? throw new FormatException(FormattableString.Invariant($"{where}[{i}]: an author needs a \"name\"")))
         {
             Email = a.Email,
             Url = a.Uri is null ? null : ParseUrl(a.Uri, FormattableString.Invariant($"{where}[{i}].uri")),

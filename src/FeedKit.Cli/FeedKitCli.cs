@@ -223,6 +223,12 @@ public static class FeedKitCli
         }
 
         var parsed = root.Parse(args);
+        if (parsed.Action is not HelpWithExamples && Mistypes.Find(args, root) is { } mistype)
+        {
+            stderr.WriteLine($"error: {mistype}");
+            return ExitCodes.Usage;
+        }
+
         if (parsed.Errors.Count > 0 && parsed.Action is not HelpWithExamples)
         {
             foreach (var error in parsed.Errors)

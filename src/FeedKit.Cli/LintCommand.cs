@@ -37,7 +37,7 @@ internal static class LintCommand
                 report.WriteLine($"error: {error}");
             }
 
-            foreach (var problem in problems)
+            foreach (var problem in assembled.WithoutFollowOnErrors(problems))
             {
                 report.WriteLine($"{BuildCommand.Severity(problem)}: {assembled.Locate(problem)}");
             }

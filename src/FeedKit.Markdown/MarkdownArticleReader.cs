@@ -45,6 +45,33 @@ public sealed class MarkdownArticleReader : IArticleReader
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UsePipeTables().Build();
 
+    /// <summary>The HTML elements an inline tag in Markdown may be; any other "tag" is text (<c>List&lt;T&gt;</c>).</summary>
+    private static readonly HashSet<string> HtmlElements = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "a", "abbr", "b", "bdi", "bdo", "big", "br", "cite", "code", "data", "del", "dfn", "em", "font", "i", "img", "ins",
+        "kbd", "mark", "q", "rp", "rt", "ruby", "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "time",
+        "tt", "u", "var", "wbr", "audio", "video", "source", "track", "picture", "iframe", "embed", "object", "svg",
+        "math", "script", "style", "button", "input", "label", "select", "textarea", "option", "form", "div", "p",
+        "figure", "figcaption", "table", "tr", "td", "th", "ul", "ol", "li", "hr", "details", "summary",
+    };
+
+    /// <summary>
+    /// CommonMark reads <c>&lt;T&gt;</c> in <c>List&lt;T&gt;</c> as raw HTML, which a reader then hides: a "tag" that
+    /// names no HTML element is kept as the text the author wrote (documented normalization).
+    /// </summary>
+    private static void KeepNonHtmlTagsAsText(MarkdownDocument document)
+    {
+        foreach (var html in document.Descendants<Markdig.Syntax.Inlines.HtmlInline>().ToList())
+        {
+            var tag = html.Tag ?? string.Empty;
+            var name = System.Text.RegularExpressions.Regex.Match(tag, @"^</?([A-Za-z][A-Za-z0-9-]*)").Groups[1].Value;
+            if (name.Length > 0 && !HtmlElements.Contains(name))
+            {
+                html.ReplaceBy(new Markdig.Syntax.Inlines.LiteralInline(tag));
+            }
+        }
+    }
+
     /// <inheritdoc />
     public ImmutableArray<string> Extensions { get; } = [".md", ".markdown"];
 
@@ -85,6 +112,7 @@ public sealed class MarkdownArticleReader : IArticleReader
             throw new ArticleReadException(file, null, null, $"the Markdown cannot be read: {e.Message} (blocks nested too deeply? quotes and lists may nest a few dozen levels)", e);
         }
 
+        KeepNonHtmlTagsAsText(document);
         var blocks = document.ToList();
         var headline = keys.Headline;
         if (headline is null && blocks.Count > 0 && blocks[0] is HeadingBlock { Level: 1 } title)
