@@ -3,7 +3,10 @@ using System.Text;
 using FeedKit.Formats;
 using FeedKit.Model;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Headers;
+using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Net.Http.Headers;
 
 namespace FeedKit.AspNetCore;
@@ -58,16 +61,20 @@ internal sealed class FeedEndpoint(string pattern, Func<HttpContext, FeedFormat,
 
         info = info with { Updated = toWrite.Updated };
 
+        // RFC 9110 §8.8.3: a strong ETag belongs to one representation, content coding included, so a gzip response
+        // gets another ETag than the identity one. The content type is needed to ask the compression middleware.
+        response.ContentType = format.Value.MediaType() + "; charset=utf-8";
+        var coding = ContentCoding(context);
         byte[]? body = null;
         EntityTagHeaderValue etag;
         if (feed.Version is not null)
         {
-            etag = Tag(Encoding.UTF8.GetBytes($"{feed.Version}\n{format}\n{options.WriterOptions}\n{info.SelfUrl}"));
+            etag = Tag(Encoding.UTF8.GetBytes($"{feed.Version}\n{format}\n{options.WriterOptions}\n{info.SelfUrl}"), coding);
         }
         else
         {
             body = writer.WriteToBytes(toWrite, cancellationToken);
-            etag = Tag(body);
+            etag = Tag(body, coding);
         }
 
         var headers = response.GetTypedHeaders();
@@ -85,10 +92,10 @@ internal sealed class FeedEndpoint(string pattern, Func<HttpContext, FeedFormat,
         if (IsNotModified(request.GetTypedHeaders(), etag, info.Updated))
         {
             response.StatusCode = StatusCodes.Status304NotModified;
+            response.ContentType = null;
             return;
         }
 
-        response.ContentType = format.Value.MediaType() + "; charset=utf-8";
         if (body is not null)
         {
             response.ContentLength = body.Length;
@@ -190,10 +197,42 @@ internal sealed class FeedEndpoint(string pattern, Func<HttpContext, FeedFormat,
     private static DateTimeOffset TruncateToSeconds(DateTimeOffset value) =>
         new DateTimeOffset(value.UtcTicks - (value.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
 
-    private static EntityTagHeaderValue Tag(byte[] content)
+    /// <summary>
+    /// The content coding ASP.NET Core's response compression middleware will apply to this response (e.g. <c>gzip</c>),
+    /// or null for identity. When the middleware would compress this media type, the response varies on
+    /// <c>Accept-Encoding</c> whatever the request sent, and the 304 says so too (RFC 9110 §15.4.5).
+    /// </summary>
+    private static string? ContentCoding(HttpContext context)
+    {
+        if (context.RequestServices.GetService<IResponseCompressionProvider>() is not { } compression
+            || !compression.ShouldCompressResponse(context))
+        {
+            return null;
+        }
+
+        var vary = context.Response.Headers.Vary;
+        if (!vary.Any(v => v is not null && v.Split(',').Any(name => name.Trim().Equals(HeaderNames.AcceptEncoding, StringComparison.OrdinalIgnoreCase))))
+        {
+            context.Response.Headers.Append(HeaderNames.Vary, HeaderNames.AcceptEncoding);
+        }
+
+        // The middleware sets this feature on the requests it handles (those with an Accept-Encoding); without it the
+        // service is registered but the response goes out as it is.
+        if (context.Features.Get<IHttpsCompressionFeature>() is null)
+        {
+            return null;
+        }
+
+        return compression.GetCompressionProvider(context)?.EncodingName;
+    }
+
+    private static EntityTagHeaderValue Tag(byte[] content, string? coding)
     {
         var hash = SHA256.HashData(content);
-        return new EntityTagHeaderValue("\"" + Convert.ToBase64String(hash, 0, 18).Replace('+', '-').Replace('/', '_') + "\"");
+        var tag = Convert.ToBase64String(hash, 0, 18).Replace('+', '-').Replace('/', '_');
+        // A coding name is a token (RFC 9110 §8.4.1); only etagc characters (no '"', no controls) are kept.
+        var suffix = coding is null ? string.Empty : "-" + new string(coding.Where(c => c > ' ' && c != '"' && c != '\x7f').ToArray());
+        return new EntityTagHeaderValue("\"" + tag + suffix + "\"");
     }
 
     private static async Task<List<Article>> ToListAsync(IAsyncEnumerable<Article> articles, CancellationToken cancellationToken)

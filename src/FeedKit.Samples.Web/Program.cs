@@ -59,3 +59,6 @@ app.MapGet("/", () => Results.Content(
     "text/html; charset=utf-8"));
 
 app.Run();
+
+/// <summary>The sample's entry point, public so that its tests can start it (WebApplicationFactory).</summary>
+public partial class Program;
