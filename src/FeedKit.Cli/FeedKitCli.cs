@@ -226,6 +226,7 @@ public static class FeedKitCli
         if (parsed.Action is not HelpWithExamples && Mistypes.Find(args, root) is { } mistype)
         {
             stderr.WriteLine($"error: {mistype}");
+            stderr.WriteLine($"Run '{(parsed.CommandResult.Command == root ? "feedkit" : $"feedkit {parsed.CommandResult.Command.Name}")} --help' for usage.");
             return ExitCodes.Usage;
         }
 

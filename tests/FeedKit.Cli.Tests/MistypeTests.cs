@@ -6,11 +6,11 @@ namespace FeedKit.Cli.Tests;
 public sealed class MistypeTests
 {
     [Theory]
-    [InlineData(new[] { "build", "seeds", "--lang", "ar" }, "error: unknown option --lang; did you mean --language?\n")]
-    [InlineData(new[] { "build", "seeds", "--titel", "T" }, "error: unknown option --titel; did you mean --title?\n")]
-    [InlineData(new[] { "lint", "seeds", "--site-ulr", "https://example.com/" }, "error: unknown option --site-ulr; did you mean --site-url?\n")]
-    [InlineData(new[] { "biuld", "seeds" }, "error: unknown command 'biuld'; did you mean 'build'?\n")]
-    [InlineData(new[] { "lnt", "seeds" }, "error: unknown command 'lnt'; did you mean 'lint'?\n")]
+    [InlineData(new[] { "build", "seeds", "--lang", "ar" }, "error: unknown option --lang; did you mean --language?\nRun 'feedkit build --help' for usage.\n")]
+    [InlineData(new[] { "build", "seeds", "--titel", "T" }, "error: unknown option --titel; did you mean --title?\nRun 'feedkit build --help' for usage.\n")]
+    [InlineData(new[] { "lint", "seeds", "--site-ulr", "https://example.com/" }, "error: unknown option --site-ulr; did you mean --site-url?\nRun 'feedkit lint --help' for usage.\n")]
+    [InlineData(new[] { "biuld", "seeds" }, "error: unknown command 'biuld'; did you mean 'build'?\nRun 'feedkit --help' for usage.\n")]
+    [InlineData(new[] { "lnt", "seeds" }, "error: unknown command 'lnt'; did you mean 'lint'?\nRun 'feedkit --help' for usage.\n")]
     public void A_mistype_names_what_was_meant_and_exits_2(string[] args, string expected)
     {
         var (code, output, errors) = CliRunner.Run(args);
