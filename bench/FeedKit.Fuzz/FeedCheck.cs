@@ -31,6 +31,15 @@ public static class FeedCheck
     /// <param name="articles">The articles.</param>
     public static void WriteEveryFormat(IReadOnlyList<Article> articles)
     {
+        if (Environment.GetEnvironmentVariable("FEEDKIT_FUZZ_SHOW") == "1")
+        {
+            foreach (var article in articles)
+            {
+                Console.Error.WriteLine($"article: headline {Show(article.Headline)}; standfirst {(article.Standfirst is null ? "none" : Show(article.Standfirst))}; body: "
+                    + string.Join(" | ", article.Body.Select(b => $"{b.GetType().Name} {Show(b switch { Paragraph p => p.Text, Subheading h => h.Text, Quote q => q.Text, RawHtml r => r.Html, _ => "" })}")));
+            }
+        }
+
         var feed = new Feed(Info, articles);
         var htmls = new Dictionary<int, (FeedFormat Format, string Html)>();
         Targets.Outcome = "";
@@ -80,7 +89,9 @@ public static class FeedCheck
                 Console.Error.WriteLine(text);
             }
 
-            var expected = articles.Select(a => a.Headline).ToList();
+            var expected = articles.Select(a => Line(a.Headline)).ToList();
+            // The first-strong guard (FeedWriterOptions, on by default) may put U+200E or U+200F in front.
+            titles = [.. titles.Select((t, i) => i < expected.Count && t.Length == expected[i].Length + 1 && t[0] is '\u200E' or '\u200F' ? t[1..] : t)];
             if (!titles.SequenceEqual(expected, StringComparer.Ordinal))
             {
                 throw new PropertyViolationException(
@@ -89,6 +100,12 @@ public static class FeedCheck
 
             for (var i = 0; i < articles.Count; i++)
             {
+                // An article without body has no content (only a summary, from its standfirst).
+                if (articles[i].Body.IsEmpty)
+                {
+                    continue;
+                }
+
                 if (htmls.TryGetValue(i, out var other) && other.Html != contents[i])
                 {
                     throw new PropertyViolationException($"article {i}: {other.Format} and {format} write different HTML:\n{Show(other.Html)}\n{Show(contents[i])}");
@@ -125,7 +142,8 @@ public static class FeedCheck
 
     /// <summary>
     /// Words of the article's body that its HTML must carry as they are: those of paragraphs, subheadings, quotes and
-    /// list items, and of RawHtml without markup, that have no character HTML escapes (&lt; &gt; &amp; quotes).
+    /// list items, and of RawHtml without markup, that have no character HTML escapes (&lt; &gt; &amp; quotes), in
+    /// Unicode NFC as every text is written (FeedNormalizer's documented normalizations).
     /// </summary>
     private static IEnumerable<string> Words(Article article) =>
         article.Body.SelectMany(b => b switch
@@ -137,8 +155,38 @@ public static class FeedCheck
                 RawHtml r when r.Html.IndexOfAny(['<', '&']) < 0 => [r.Html],
                 _ => Array.Empty<string>(),
             })
-            .SelectMany(t => t.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+            .SelectMany(t => t.Normalize(NormalizationForm.FormC).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
             .Where(w => w.IndexOfAny(['<', '>', '&', '"', '\'']) < 0);
+
+    /// <summary>
+    /// A headline as FeedValidation documents it is written (FeedNormalizer's remarks): Unicode NFC, runs of spaces,
+    /// tabs and line breaks collapsed to one space, trimmed. Written here from that documentation, not by calling
+    /// FeedKit's own code, so a difference between the two is found.
+    /// </summary>
+    private static string Line(string text)
+    {
+        var nfc = text.Normalize(NormalizationForm.FormC).AsSpan().Trim();
+        var result = new StringBuilder(nfc.Length);
+        var pendingSpace = false;
+        foreach (var c in nfc)
+        {
+            if (c is ' ' or '\t' or '\n' or '\r' or '\f' or '\v' or '\u0085' or '\u2028' or '\u2029')
+            {
+                pendingSpace = true;
+                continue;
+            }
+
+            if (pendingSpace)
+            {
+                result.Append(' ');
+                pendingSpace = false;
+            }
+
+            result.Append(c);
+        }
+
+        return result.ToString();
+    }
 
     /// <summary>A text with its invisible characters spelled, for crash messages.</summary>
     private static string Show(string text) =>

@@ -3,6 +3,7 @@ using FeedKit.Fuzz;
 // FeedKit.Fuzz TARGET          runs TARGET under afl-fuzz (SharpFuzz, out of process); see docs/fuzzing.md.
 // FeedKit.Fuzz TARGET PATH...  replays files (or every file in folders) through TARGET and prints what each does:
 //                              exit code 1 when one breaks the property, as afl-fuzz would have recorded it.
+// Nothing instrumented (FeedKit) may run before SharpFuzz sets up the coverage map: Targets.All only names lambdas.
 if (args.Length == 0 || !Targets.All.TryGetValue(args[0], out var target))
 {
     Console.Error.WriteLine($"usage: FeedKit.Fuzz TARGET [FILE-OR-FOLDER...]; targets: {string.Join(", ", Targets.All.Keys)}");
@@ -18,6 +19,12 @@ if (args.Length == 1)
         target(buffer.ToArray());
     });
     return 0;
+}
+
+// Replaying with the instrumented FeedKit.dll (.fuzz/bin): its coverage calls need the map afl-fuzz otherwise gives.
+unsafe
+{
+    SharpFuzz.Common.Trace.SharedMem = (byte*)System.Runtime.InteropServices.NativeMemory.AllocZeroed(1 << 16);
 }
 
 var failed = 0;
