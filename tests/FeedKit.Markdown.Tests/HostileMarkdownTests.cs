@@ -26,6 +26,19 @@ public sealed class HostileMarkdownTests
         Assert.Contains("more than 32 deep", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("title: T\ntags: [a,\n> b]\n")]
+    [InlineData("tags: [a,\n>]\n")]
+    [InlineData("x: [\n>\n]\n")]
+    public void A_block_scalar_indicator_inside_a_flow_sequence_is_a_front_matter_error(string yaml)
+    {
+        // Found by fuzzing (the markdown target): YamlDotNet's scanner threw InvalidOperationException, which escaped
+        // the reader instead of an ArticleReadException.
+        var error = Assert.Throws<ArticleReadException>(() => Fixture.ReadText("---\n" + yaml + "---\n\ntext\n", "flow.md"));
+        Assert.StartsWith("flow.md:2: ", error.Message, StringComparison.Ordinal);
+        Assert.Contains("not valid YAML", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Brackets_in_quoted_text_and_comments_do_not_count_as_nesting()
     {

@@ -29,6 +29,7 @@ internal sealed partial class Utf8XmlWriter
         WriteByte((byte)'<');
         WriteName(name);
         _startTagOpen = true;
+        _attributeCount = 0;
         _afterText = false;
         _state = State.Element;
     }
@@ -48,6 +49,20 @@ internal sealed partial class Utf8XmlWriter
 
         ValidateName(name, nameof(name));
         ValidateChars(value, nameof(value));
+        for (var i = 0; i < _attributeCount; i++)
+        {
+            if (string.Equals(_attributes[i], name, StringComparison.Ordinal))
+            {
+                ThrowArgument($"'{name}' is a duplicate attribute name.", nameof(name));
+            }
+        }
+
+        if (_attributeCount == _attributes.Length)
+        {
+            Array.Resize(ref _attributes, _attributes.Length * 2);
+        }
+
+        _attributes[_attributeCount++] = name;
         WriteByte((byte)' ');
         WriteName(name);
         WriteByte((byte)'=');

@@ -66,6 +66,11 @@ internal sealed partial class Utf8XmlWriter : IDisposable
     /// <summary><c>&lt;name</c> and its attributes are written, the closing <c>&gt;</c> or <c> /&gt;</c> is not.</summary>
     private bool _startTagOpen;
 
+    /// <summary>The names of the attributes in the open start tag, to refuse a second one of the same name (XmlWriter
+    /// does; a duplicate attribute makes the document malformed).</summary>
+    private string[] _attributes = new string[8];
+    private int _attributeCount;
+
     /// <summary>The last thing written was text (XmlWriter's <c>_textPos == _bufPos</c>): no indentation before the next node.</summary>
     private bool _afterText = true;
 
