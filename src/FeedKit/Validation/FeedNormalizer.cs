@@ -927,7 +927,14 @@ internal sealed partial class FeedNormalizer : IDisposable
         var line = kind is TextKind.RequiredLine or TextKind.OptionalLine;
         if (TextCleaner.IsClean(text, line))
         {
-            // The common case, settled by one vectorized scan: every check below would pass and change nothing.
+            // The common case, settled by one vectorized scan: every check below would pass and change nothing (a
+            // required text still needs a character readers show; the first one usually is).
+            if (required && !HasVisibleCharacter(text))
+            {
+                Error(at, "empty", "is empty; it must have visible text");
+                return null;
+            }
+
             return text;
         }
 
