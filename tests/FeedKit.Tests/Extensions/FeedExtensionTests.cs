@@ -78,6 +78,39 @@ public sealed class FeedExtensionTests
         protected override void WriteJson(JsonExtensionWriter json) => json.WriteString("speaker", Name);
     }
 
+    /// <summary>The docs' second example: a namespace the W3C validator knows (Slash), so it gives no warning at all.</summary>
+    public sealed record Comments(int Count) : FeedExtension
+    {
+        public static readonly XmlNamespace Ns = new("slash", "http://purl.org/rss/1.0/modules/slash/");
+
+        public override XmlNamespace Namespace => Ns;
+
+        protected override void Validate(ExtensionValidator check)
+        {
+            if (Count < 0)
+            {
+                check.Error("Count", $"{Count} is negative", "comments-negative");
+            }
+        }
+
+        protected override void WriteXml(XmlExtensionWriter xml) => xml.WriteElement("comments", Count);
+
+        protected override void WriteJson(JsonExtensionWriter json) => json.WriteNumber("comments", Count);
+    }
+
+    [Fact]
+    public async Task A_known_namespace_writes_the_same_way_and_is_valid_Atom()
+    {
+        var feed = new Feed(TestFeeds.Info("ar", "أخبار"), [TestFeeds.Article("a", "خبر", "مقدمة.", new Paragraph("نص.")) with { Extensions = [new Comments(4)] }]);
+        var atom = new AtomFeedWriter().WriteToString(feed);
+        Assert.Contains("xmlns:slash=\"http://purl.org/rss/1.0/modules/slash/\"", atom, StringComparison.Ordinal);
+        Assert.Contains("<slash:comments>4</slash:comments>", atom, StringComparison.Ordinal);
+        Assert.Contains("<slash:comments>4</slash:comments>", new RssFeedWriter().WriteToString(feed), StringComparison.Ordinal);
+        Assert.Contains("\"_slash\": {", new JsonFeedWriter().WriteToString(feed), StringComparison.Ordinal);
+        await RichFeeds.AssertValidAtom(atom);
+        Assert.Equal("comments-negative", Assert.Single(FeedLint.Check(new Feed(feed.Info, [feed.Articles[0] with { Extensions = [new Comments(-1)] }])), p => p.Severity == FeedProblemSeverity.Error).Code);
+    }
+
     private static Feed Sample(int stars = 4) => new(
         TestFeeds.Info("ar", "أخبار") with { Extensions = [new Desk("iPhone desk", "desk@example.com")] },
         [
