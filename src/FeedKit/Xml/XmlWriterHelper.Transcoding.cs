@@ -30,7 +30,7 @@ internal static partial class XmlWriterHelper
     private const int ResumeVector = 8;
 
     /// <summary>The shuffles <see cref="Encode{TEscaping}"/> packs UTF-8 bytes with, 16 bytes for each set of ASCII lanes.</summary>
-    private static readonly byte[] PackShuffles = BuildPackShuffles();
+    internal static readonly byte[] PackShuffles = BuildPackShuffles();
 
     /// <summary>
     /// Escapes and transcodes while at least <see cref="EncodeRoom"/> bytes of room are left; returns how many
@@ -192,7 +192,7 @@ internal static partial class XmlWriterHelper
     /// Stores 16 bytes; returns how many are the characters'.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int PackTwoByte(Vector128<ushort> chars, Vector128<ushort> isAscii, uint asciiLanes, ref byte shuffles, ref byte destination)
+    internal static int PackTwoByte(Vector128<ushort> chars, Vector128<ushort> isAscii, uint asciiLanes, ref byte shuffles, ref byte destination)
     {
         var twoBytes = (chars >>> 6) | Vector128.Create((ushort)0xC0) | (((chars & Vector128.Create((ushort)0x3F)) | Vector128.Create((ushort)0x80)) << 8);
         var lanes = Vector128.ConditionalSelect(isAscii, chars, twoBytes).AsByte();

@@ -50,6 +50,7 @@ public sealed class JsonFeedWriter : FeedWriter
         private readonly PooledBufferWriter _buffer = new();
         private readonly Utf8JsonWriter _json;
         private readonly JsonExtensionWriter _extensions;
+        private readonly JsonStringWriter _strings = new();
         private readonly bool _guard;
 
         public Document(Stream output, FeedWriterOptions options)
@@ -73,7 +74,7 @@ public sealed class JsonFeedWriter : FeedWriter
         {
             _json.WriteStartObject();
             _json.WriteString("version", Version);
-            _json.WriteString("title", feed.Title);
+            _strings.WriteString(_json, "title", feed.Title);
             _json.WriteString("home_page_url", feed.SiteUrl.AbsoluteUri);
             if (feed.SelfUrl is not null)
             {
@@ -82,7 +83,7 @@ public sealed class JsonFeedWriter : FeedWriter
 
             if (feed.Subtitle is not null)
             {
-                _json.WriteString("description", feed.Subtitle);
+                _strings.WriteString(_json, "description", feed.Subtitle);
             }
 
             if (feed.LogoUrl is not null)
@@ -120,12 +121,12 @@ public sealed class JsonFeedWriter : FeedWriter
                 _json.WriteString("url", article.Url.AbsoluteUri);
             }
 
-            _json.WriteString("title", article.Headline);
+            _strings.WriteString(_json, "title", article.Headline);
             var html = article.RenderBody() ?? article.RenderSummary();
-            _json.WriteString("content_html", html is null ? default : html.Span);
+            _strings.WriteString(_json, "content_html", html is null ? default : html.Span);
             if (article.Standfirst is not null)
             {
-                _json.WriteString("summary", article.Standfirst);
+                _strings.WriteString(_json, "summary", article.Standfirst);
             }
 
             if (article.LeadImage is not null)
@@ -185,6 +186,7 @@ public sealed class JsonFeedWriter : FeedWriter
         public override void Dispose()
         {
             _json.Dispose();
+            _strings.Dispose();
             _buffer.Dispose();
         }
 
