@@ -154,7 +154,7 @@ public static class FeedCheck
                 ListBlock l => l.Items.ToArray(),
                 // Known, reported (docs/fuzzing.md, "Open"): the sanitizer drops C1 controls and U+FDD0–U+FDEF written
                 // literally in RawHtml without an error, while paragraphs keep them; such blocks are not checked.
-                RawHtml r when r.Html.IndexOfAny(['<', '&']) < 0 && !r.Html.Any(c => c is >= '\u0080' and <= '\u009F' or >= '\uFDD0' and <= '\uFDEF') => [r.Html],
+                RawHtml r when r.Html.IndexOfAny(['<', '&']) < 0 && !DroppedBySanitizing(r.Html) => [r.Html],
                 _ => Array.Empty<string>(),
             })
             .SelectMany(t => t.Normalize(NormalizationForm.FormC).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
@@ -194,4 +194,11 @@ public static class FeedCheck
     private static string Show(string text) =>
         string.Concat(text.Select(c => char.IsControl(c) || char.IsSurrogate(c) || c is '\u200E' or '\u200F' or '\u061C' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069')
             ? $"\\u{(int)c:X4}" : c.ToString()));
+
+    /// <summary>
+    /// Whether raw HTML holds what sanitizing drops with a warning (documented on RawHtml): C1 controls and
+    /// noncharacters, U+FDD0–U+FDEF and the last two code points of every plane.
+    /// </summary>
+    private static bool DroppedBySanitizing(string html) =>
+        html.EnumerateRunes().Any(r => r.Value is >= 0x80 and <= 0x9F or >= 0xFDD0 and <= 0xFDEF || (r.Value & 0xFFFE) == 0xFFFE);
 }

@@ -38,8 +38,10 @@ internal static class YamlFrontMatter
 
             throw new ArticleReadException(file, At(e.Start, firstLine), null, $"the front matter is not valid YAML: {message}", e);
         }
-        catch (InvalidOperationException e)
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
+            // ArgumentException ("the current event is of an unsupported type") too, for a flow mapping cut short
+            // ("}}}lang:0" after a value); found by fuzzing in CI.
             // YamlDotNet's scanner throws this, not a YamlException, for some malformed input (a "> " line inside a
             // flow sequence: "[a,\n> b]"); found by fuzzing (docs/fuzzing.md).
             throw new ArticleReadException(file, new SourcePosition(firstLine), null, "the front matter is not valid YAML: it cannot be scanned (an unclosed [ or { before a line starting with > or |?)", e);

@@ -7,6 +7,15 @@ namespace FeedKit.Markdown.Tests;
 public sealed class HostileMarkdownTests
 {
     [Fact]
+    public void A_flow_mapping_cut_short_is_a_front_matter_error_not_an_escaping_exception()
+    {
+        // Found by fuzzing in CI: YamlDotNet threw ArgumentException ("unsupported type") out of the reader.
+        var bytes = File.ReadAllBytes(Fixture.PathOf("fuzz/flow-mapping-cut-short.md"));
+        var error = Assert.Throws<ArticleReadException>(() => new MarkdownArticleReader().Read("cut.md", bytes));
+        Assert.Contains("front matter", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Quotes_nested_past_markdigs_limit_are_an_error_with_the_file()
     {
         var error = Assert.Throws<ArticleReadException>(() => Fixture.ReadText("# T\n\n" + new string('>', 128) + " deep\n", "deep.md"));

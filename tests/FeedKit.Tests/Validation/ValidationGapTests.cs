@@ -60,4 +60,16 @@ public sealed class ValidationGapTests
     [Fact]
     public void A_headline_with_a_visible_character_next_to_invisible_ones_is_fine() =>
         Assert.DoesNotContain(FeedLint.Check(With(Plain with { Headline = "\u200Fخبر\u200B" })), p => p.Severity == FeedProblemSeverity.Error);
+
+    [Theory]
+    [InlineData("\U000FFFFF")]
+    [InlineData("\uFDEA")]
+    public void A_noncharacter_in_raw_html_is_dropped_with_a_warning_never_silently(string noncharacter)
+    {
+        // Found by fuzzing in CI (a plane-15 noncharacter): sanitizing drops it, and says so with the block's path.
+        var feed = With(Plain with { Body = [new RawHtml("<p>a" + noncharacter + "b</p>")] });
+        var warning = Assert.Single(FeedLint.Check(feed), p => p.Code == FeedProblemCodes.HtmlRemoved);
+        Assert.Equal("articles[0].Body[0].Html", warning.Path.ToString());
+        Assert.Contains("&lt;p&gt;ab&lt;/p&gt;", new FeedKit.Formats.Atom.AtomFeedWriter().WriteToString(feed), StringComparison.Ordinal);
+    }
 }
