@@ -87,7 +87,6 @@ internal static class PodcastFeeds
             Artwork = new Uri("https://podcasts.example.com/old-city-he/cover.png"),
             Categories = [new PodcastCategory("History"), new PodcastCategory("Society & Culture") { Subcategory = "Documentary" }],
             Type = PodcastShowType.Serial,
-            Complete = true,
             People = [new PodcastPerson("נועה לוי") { Role = "host" }],
         }),
         [

@@ -95,13 +95,27 @@ public sealed class PodcastTests
     {
         var channel = Xml.Parse(new RssFeedWriter().WriteToString(PodcastFeeds.HebrewSerial())).Root!.Element("channel")!;
         Assert.Equal("serial", channel.Element(Itunes + "type")!.Value);
-        Assert.Equal("Yes", channel.Element(Itunes + "complete")!.Value);
         var items = channel.Elements("item").ToList();
         Assert.Equal("trailer", items[0].Element(Itunes + "episodeType")!.Value);
         Assert.Null(items[0].Element(Itunes + "episode"));
         Assert.Equal(["2", "2", "1", "1"], items.Select(i => i.Element(Itunes + "season")!.Value));
         Assert.Equal("העונה השנייה: השווקים", (string?)items[1].Element(Podcast + "season")!.Attribute("name"));
         Assert.Equal("he", channel.Element("language")!.Value);
+    }
+
+    [Fact]
+    public void Complete_block_and_new_feed_url_are_written_only_when_set()
+    {
+        var channel = Xml.Parse(new RssFeedWriter().WriteToString(PodcastFeeds.HebrewSerial())).Root!.Element("channel")!;
+        Assert.Null(channel.Element(Itunes + "complete"));
+        Assert.Null(channel.Element(Itunes + "block"));
+        Assert.Null(channel.Element(Itunes + "new-feed-url"));
+
+        var ended = WithShow(PodcastFeeds.HebrewSerial(), s => s with { Complete = true, Block = true, NewFeedUrl = new Uri("https://feeds.example.org/old-city-he.rss") });
+        channel = Xml.Parse(new RssFeedWriter().WriteToString(ended)).Root!.Element("channel")!;
+        Assert.Equal("Yes", channel.Element(Itunes + "complete")!.Value);
+        Assert.Equal("Yes", channel.Element(Itunes + "block")!.Value);
+        Assert.Equal("https://feeds.example.org/old-city-he.rss", channel.Element(Itunes + "new-feed-url")!.Value);
     }
 
     [Fact]
