@@ -102,6 +102,22 @@ public sealed class PodcastTests
     }
 
     [Theory]
+    [InlineData("\"artwork\":", "\"artwrok\":", "artwrok")]
+    [InlineData("\"type\": \"episodic\"", "\"type\": \"seasonal\"", "podcast.type: \"seasonal\" is not \"episodic\" or \"serial\"")]
+    [InlineData("\"owner\": { \"name\": \"سارة الخطيب\", \"email\": \"sara@example.com\" }", "\"owner\": { \"name\": \"سارة الخطيب\" }", "podcast.owner: needs an \"email\"")]
+    public void Bad_podcast_settings_are_usage_errors(string from, string to, string message)
+    {
+        using var folder = new TempFolder();
+        var settings = Settings.Replace(from, to, StringComparison.Ordinal);
+        Assert.NotEqual(Settings, settings);
+        folder.Write("feedkit.json", settings);
+        folder.Write("ep-1.md", Episode1);
+        var (exit, _, errors) = CliRunner.Run("build", folder.Path, "--format", "rss");
+        Assert.Equal(2, exit);
+        Assert.Contains(message, errors, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("audio_length: 20971520", "audio_length: lots", "is not a size in bytes")]
     [InlineData("duration: 1260", "duration: 21:75", "is not a playing time")]
     [InlineData("episode: 1", "episode: 0", "is not a number from 1")]
