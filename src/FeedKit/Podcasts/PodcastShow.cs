@@ -68,9 +68,9 @@ public sealed record PodcastShow : FeedExtension
     public string? Summary { get; init; }
 
     /// <summary>
-    /// The show's <c>podcast:guid</c>, a UUID that stays with the show when its feed moves. Null: derived from
-    /// <see cref="FeedInfo.SelfUrl"/> as the namespace specifies (<see cref="PodcastGuid.FromFeedUrl"/>); set it once
-    /// the feed has moved, to the value it had.
+    /// The show's <c>podcast:guid</c>, a UUID that stays with the show when its feed moves. Null: in RSS, derived from
+    /// the RSS document's <see cref="FeedInfo.SelfUrl"/> as the namespace specifies (<see cref="PodcastGuid.FromFeedUrl"/>;
+    /// the other formats write only a given one); set it once the feed has moved, to the value it had.
     /// </summary>
     public string? Guid { get; init; }
 

@@ -132,8 +132,9 @@ internal sealed partial class FeedNormalizer : IDisposable
                 continue;
             }
 
-            // A podcast without its own podcast:guid gets the one the Podcasting 2.0 namespace derives from its feed URL.
-            if (extension is PodcastShow { Guid: null } show && info.SelfUrl is { IsAbsoluteUri: true } self)
+            // A podcast without its own podcast:guid gets the one the Podcasting 2.0 namespace derives from its feed
+            // URL: the RSS document's, the podcast's feed (another format's self URL would give another guid).
+            if (_format == FeedFormat.Rss && extension is PodcastShow { Guid: null } show && info.SelfUrl is { IsAbsoluteUri: true } self)
             {
                 extension = show with { Guid = PodcastGuid.FromFeedUrl(self).ToString() };
             }

@@ -166,6 +166,9 @@ public sealed class PodcastTests
         Assert.Equal(1951, attachment.GetProperty("duration_in_seconds").GetInt64());
         Assert.Equal(2, item.GetProperty("_itunes").GetProperty("episode").GetInt32());
         Assert.Equal("Technology", doc.RootElement.GetProperty("_itunes").GetProperty("categories")[0].GetProperty("text").GetString());
+
+        // The podcast:guid derived from a self URL is RSS's (the podcast's feed); JSON Feed's self URL would give another.
+        Assert.False(doc.RootElement.GetProperty("_itunes").TryGetProperty("podcast_guid", out _));
     }
 
     [Theory]
