@@ -120,7 +120,7 @@ public static class FeedKitCli
         var direction = new Option<string?>("--direction") { Description = "Force the feed's direction: rtl or ltr (normally worked out from the language)." };
         var author = new Option<string?>("--author") { Description = "Feed author's name." };
         var published = new Option<string?>("--published") { Description = "Publication date for articles that have none of their own (RFC 3339 with a time zone)." };
-        var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress and no summary on stderr; errors are still printed." };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress, notes, warnings or summary on stderr; errors are still printed (warnings too with --strict)." };
         var progress = new Option<bool>("--progress") { Description = $"Show progress on stderr even for {Progress.AutoThreshold} files or fewer (a bar on a terminal, plain lines otherwise)." };
 
         var format = new Option<string>("--format", "-f")
@@ -138,7 +138,7 @@ public static class FeedKitCli
         Option[] shared = [settings, title, siteUrl, selfUrl, language, direction, author, published, quiet, progress, strict];
 
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Also print each line dropped as page chrome from plain text (file:line, the text, why) on stderr." };
-        var limit = new Option<int?>("--limit") { Description = "Only the newest N articles (of each feed with --split-by)." };
+        var limit = new Option<int?>("--limit") { HelpName = "N", Description = "Only the newest N articles (of each feed with --split-by)." };
         var splitBy = new Option<string?>("--split-by") { Description = "One feed per tag, category or language, written into the folder --out names (file names: the slug rule in docs/cli.md)." };
         splitBy.AcceptOnlyFromAmong("tag", "category", "language");
         var content = new Option<string>("--content")

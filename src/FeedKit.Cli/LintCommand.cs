@@ -52,9 +52,12 @@ internal static class LintCommand
             }
 
             // Every line dropped as page chrome, so that a real last paragraph dropped by mistake is seen.
-            foreach (var line in assembled.DroppedLines)
+            if (request.Progress != ProgressMode.Never)
             {
-                report.WriteLine($"note: {line}");
+                foreach (var line in assembled.DroppedLines)
+                {
+                    report.WriteLine($"note: {line}");
+                }
             }
 
             report.Flush();
