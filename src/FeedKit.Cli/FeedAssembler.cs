@@ -50,7 +50,7 @@ internal sealed class AssembledFeed(FeedInfo info, List<ArticleEntry> articles, 
     public AssembledFeed With(FeedInfo info, IEnumerable<ArticleEntry> articles) => new(info, [.. articles], Errors, Notes, SettingsWarnings);
 
     /// <summary>
-    /// The notes worth a line each: skipped drafts, and each ignored front-matter key once (a site's <c>layout</c>
+    /// The notes worth a line each: skipped drafts and list pages, and each ignored front-matter key once (a site's <c>layout</c>
     /// is in every post). Chrome dropped from scraped text is routine: <c>build --verbose</c> and <c>lint</c> print it.
     /// </summary>
     public IEnumerable<ReaderNote> NotesToPrint()
@@ -58,7 +58,7 @@ internal sealed class AssembledFeed(FeedInfo info, List<ArticleEntry> articles, 
         var keys = new HashSet<string>(StringComparer.Ordinal);
         foreach (var note in Notes)
         {
-            if (note.Kind == ReaderNoteKind.SkippedDraft || (note.Kind == ReaderNoteKind.IgnoredKey && keys.Add(note.Message)))
+            if (note.Kind is ReaderNoteKind.SkippedDraft or ReaderNoteKind.SkippedPage || (note.Kind == ReaderNoteKind.IgnoredKey && keys.Add(note.Message)))
             {
                 yield return note;
             }

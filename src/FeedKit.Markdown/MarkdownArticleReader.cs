@@ -89,6 +89,12 @@ public sealed class MarkdownArticleReader : IArticleReader
             return ArticleReadResult.Skipped(notes);
         }
 
+        if (layout.IsListPage)
+        {
+            notes.Add(new ReaderNote(ReaderNoteKind.SkippedPage, file, null, "skipped: a Hugo list page (_index.md) introduces a section; it is not a post"));
+            return ArticleReadResult.Skipped(notes);
+        }
+
         var (frontMatter, markdown, offset) = SplitFrontMatter(file, text);
         var keys = new FrontMatterKeys(file, positions, notes);
         if (frontMatter is not null)
@@ -159,6 +165,14 @@ public sealed class MarkdownArticleReader : IArticleReader
         }
 
         var slug = keys.Slug ?? layout.Slug;
+
+        // Hugo puts a language's pages below /<lang>/: post.fa.md and content/fa/post.md are fa/post, so that a post
+        // and its translations (post.md, post.fa.md) have URLs and ids of their own.
+        if (layout.Language is { } pageLanguage && !layout.IsJekyllPost)
+        {
+            slug = pageLanguage.Value.ToLowerInvariant() + "/" + slug;
+        }
+
         if (layout.IsJekyllPost && metadata.Url is null && (metadata.Published ?? layout.Date) is { } date)
         {
             slug = layout.JekyllSlug(keys.Categories, date);

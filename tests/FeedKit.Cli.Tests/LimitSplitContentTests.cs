@@ -177,3 +177,31 @@ public sealed class LimitSplitContentTests
         Assert.False(char.IsHighSurrogate(slug[^1]));
     }
 }
+
+/// <summary>A real multilingual Hugo section (hextra, MIT; tests/FeedKit.Markdown.Tests/Fixtures/hextra/README.md) through the command line.</summary>
+public sealed class RealHugoSiteCliTests
+{
+    private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
+
+    [Fact]
+    public void Split_by_language_writes_a_feed_per_language_of_the_site()
+    {
+        var blog = Path.Combine(AppContext.BaseDirectory, "hextra", "content", "blog");
+        using var output = new TempFolder();
+        var (code, stdout, errors) = CliRunner.Run(
+            "build", Path.Combine(blog, "*.md"), "--title", "Hextra", "--site-url", "https://imfing.github.io/hextra/blog/",
+            "--language", "en", "--author", "Xin", "--split-by", "language", "--out", output.Path, "--strict");
+        Assert.True(code == 0, errors);
+        Assert.Equal(string.Empty, stdout);
+        Assert.Contains("skipped: a Hugo list page", errors, StringComparison.Ordinal);
+        Assert.Equal(["en.atom", "fa.atom", "ja.atom", "zh-cn.atom"], output.FileNames());
+        // The file name is the slug of the language tag (zh-CN in canonical form, zh-cn.atom).
+        foreach (var (language, title) in new[] { ("en", "Markdown Syntax Guide"), ("fa", "راهنمای نحو Markdown"), ("ja", "Markdown 構文ガイド"), ("zh-CN", "Markdown 语法指南") })
+        {
+            var feed = XDocument.Parse(File.ReadAllText(Path.Combine(output.Path, language.ToLowerInvariant() + ".atom")));
+            Assert.Equal(language, (string?)feed.Root!.Attribute(XNamespace.Xml + "lang"));
+            var entry = Assert.Single(feed.Root.Elements(Atom + "entry"));
+            Assert.EndsWith(title, entry.Element(Atom + "title")!.Value, StringComparison.Ordinal);
+        }
+    }
+}

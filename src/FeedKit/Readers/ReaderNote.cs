@@ -11,6 +11,9 @@ public enum ReaderNoteKind
 
     /// <summary>A line of the file was left out of the article as page chrome (one note per line, with the rule that dropped it).</summary>
     DroppedLines,
+
+    /// <summary>A page that is not an article was skipped (Hugo's <c>_index.md</c>, a section's list page).</summary>
+    SkippedPage,
 }
 
 /// <summary>
