@@ -28,7 +28,7 @@ public sealed class PlainTextReaderTests
         Assert.All(result.Notes, n => Assert.Equal(ReaderNoteKind.DroppedLines, n.Kind));
         Assert.Equal([7, 8], result.Notes.Select(n => n.Position!.Value.Line));
         Assert.Equal(
-            ["story.txt:7: dropped \"Related articles\": trailing page chrome: phrase \"Related articles\" (en)", "story.txt:8: dropped \"Back to top\": trailing page chrome: phrase \"Back to top\" (en)"],
+            ["story.txt:7: dropped \"Related articles\": trailing page chrome: phrase \"related articles\" (en)", "story.txt:8: dropped \"Back to top\": trailing page chrome: phrase \"back to top\" (en)"],
             result.Notes.Select(n => n.ToString()));
         Assert.Equal(new Block[] { new Paragraph("Body.") }, Assert.Single(result.Articles).Body.ToArray());
     }
