@@ -31,20 +31,19 @@ internal static class ArchivedFeedEndpoints
         }
 
         string[] methods = [HttpMethods.Get, HttpMethods.Head];
-        var current = endpoints.MapMethods(
-            pattern + ".{" + FeedResponse.FormatRouteValue + "?}",
-            methods,
-            (HttpContext context) => new FeedResult(
-                async (format, cancellationToken) =>
-                {
-                    var archive = await SplitAsync(context, format, cancellationToken).ConfigureAwait(false);
-                    return new FeedSource(archive.Current) { Version = archive.CurrentVersion };
-                },
-                null,
-                options)
+        FeedResult Current(HttpContext context) => new(
+            async (format, cancellationToken) =>
             {
-                SelfPath = format => SelfPath(context, pattern, format),
-            });
+                var archive = await SplitAsync(context, format, cancellationToken).ConfigureAwait(false);
+                return new FeedSource(archive.Current) { Version = archive.CurrentVersion };
+            },
+            null,
+            options)
+        {
+            SelfPath = format => SelfPath(context, pattern, format),
+        };
+        var current = endpoints.MapMethods(pattern, methods, Current);
+        var currentByExtension = endpoints.MapMethods(pattern + ".{" + FeedResponse.FormatRouteValue + "}", methods, Current);
         var archives = endpoints.MapMethods(
             pattern + "/archive/{number:int}.{" + FeedResponse.FormatRouteValue + "}",
             methods,
@@ -70,7 +69,7 @@ internal static class ArchivedFeedEndpoints
                     IsArchive = true,
                 };
             });
-        return new FeedEndpointRouteBuilderExtensions.CompositeConventionBuilder([current, archives]);
+        return new FeedEndpointRouteBuilderExtensions.CompositeConventionBuilder([current, currentByExtension, archives]);
     }
 
     private static string SelfPath(HttpContext context, string path, FeedFormat format) =>

@@ -12,9 +12,9 @@ namespace FeedKit.AspNetCore;
 public static class FeedEndpointRouteBuilderExtensions
 {
     /// <summary>
-    /// Maps a feed at <paramref name="pattern"/> as one endpoint (GET and HEAD) whose route is
-    /// <c>{pattern}.{format?}</c>: <c>{pattern}.atom</c>, <c>.rss</c> and <c>.json</c> serve one format each (another
-    /// extension is 404), and the bare <paramref name="pattern"/> picks one from the request's <c>Accept</c> header
+    /// Maps a feed at <paramref name="pattern"/> as two endpoints (GET and HEAD): <c>{pattern}.{format}</c>, where
+    /// <c>.atom</c>, <c>.rss</c> and <c>.json</c> serve one format each (another extension is 404), and the bare
+    /// <paramref name="pattern"/>, which picks one from the request's <c>Accept</c> header
     /// (answering with <c>Vary: Accept</c>; 406 when none fits). Responses carry a strong <c>ETag</c>,
     /// <c>Last-Modified</c> and <c>X-Content-Type-Options: nosniff</c>, and <c>304 Not Modified</c> answers
     /// <c>If-None-Match</c> and <c>If-Modified-Since</c> (see <see cref="FeedResults.Feed"/>).
@@ -37,9 +37,10 @@ public static class FeedEndpointRouteBuilderExtensions
     /// <c>/tags/{tag}/feed</c>; no catch-all, no parameter named <c>format</c>.</param>
     /// <param name="source">Gives the feed for a request; called once per request that gets a feed.</param>
     /// <param name="options">Options for this feed; null for the application's (<see cref="FeedKitOptions"/>).</param>
-    /// <returns>The endpoint's builder: <c>WithName</c>, <c>RequireAuthorization</c>, <c>CacheOutput</c>, OpenAPI
-    /// metadata and filters apply to the one endpoint.</returns>
-    public static RouteHandlerBuilder MapFeed(
+    /// <returns>A builder for both endpoints: <c>RequireAuthorization</c>, <c>CacheOutput</c>, OpenAPI metadata and
+    /// filters apply to both, and an endpoint name (<c>WithName</c>) to the bare path's only, since names are
+    /// unique.</returns>
+    public static IEndpointConventionBuilder MapFeed(
         this IEndpointRouteBuilder endpoints,
         [StringSyntax("Route")] string pattern,
         Delegate source,
@@ -47,44 +48,50 @@ public static class FeedEndpointRouteBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         ArgumentNullException.ThrowIfNull(source);
-        var route = FeedPattern(pattern);
-        var builder = endpoints.MapMethods(route, [HttpMethods.Get, HttpMethods.Head], source);
-        builder.AddEndpointFilter(async (invocation, next) =>
+        CheckPattern(pattern);
+        string[] methods = [HttpMethods.Get, HttpMethods.Head];
+        var bare = endpoints.MapMethods(pattern, methods, source);
+        var extension = endpoints.MapMethods(pattern + ".{" + FeedResponse.FormatRouteValue + "}", methods, source);
+        foreach (var builder in new[] { bare, extension })
         {
-            var context = invocation.HttpContext;
-            var (chosen, refusal) = FeedResponse.Choose(context, null, FeedResponse.OptionsFor(context, options));
-            if (refusal is not null)
+            builder.AddEndpointFilter(async (invocation, next) =>
             {
-                context.Response.Headers.XContentTypeOptions = "nosniff";
-                return refusal;
-            }
-
-            return await next(invocation).ConfigureAwait(false) switch
-            {
-                FeedSource feedSource => new FeedResult(feedSource, null, options) { Chosen = chosen },
-                Feed feed => new FeedResult(new FeedSource(feed), null, options) { Chosen = chosen },
-                null => Results.NotFound(),
-                var other => other,
-            };
-        });
-        builder.Add(endpoint =>
-        {
-            endpoint.Metadata.Add(FeedEndpointMetadata.Instance);
-            FeedResponse.AddMetadata(endpoint);
-        });
-
-        // The handler's return type would tell OpenAPI "200 application/json"; the filter makes it a feed.
-        builder.Finally(endpoint =>
-        {
-            for (var i = endpoint.Metadata.Count - 1; i >= 0; i--)
-            {
-                if (endpoint.Metadata[i] is IProducesResponseTypeMetadata { Type: { } type } && (type == typeof(FeedSource) || type == typeof(Feed)))
+                var context = invocation.HttpContext;
+                var (chosen, refusal) = FeedResponse.Choose(context, null, FeedResponse.OptionsFor(context, options));
+                if (refusal is not null)
                 {
-                    endpoint.Metadata.RemoveAt(i);
+                    context.Response.Headers.XContentTypeOptions = "nosniff";
+                    return refusal;
                 }
-            }
-        });
-        return builder;
+
+                return await next(invocation).ConfigureAwait(false) switch
+                {
+                    FeedSource feedSource => new FeedResult(feedSource, null, options) { Chosen = chosen },
+                    Feed feed => new FeedResult(new FeedSource(feed), null, options) { Chosen = chosen },
+                    null => Results.NotFound(),
+                    var other => other,
+                };
+            });
+            builder.Add(endpoint =>
+            {
+                endpoint.Metadata.Add(FeedEndpointMetadata.Instance);
+                FeedResponse.AddMetadata(endpoint);
+            });
+
+            // The handler's return type would tell OpenAPI "200 application/json"; the filter makes it a feed.
+            builder.Finally(endpoint =>
+            {
+                for (var i = endpoint.Metadata.Count - 1; i >= 0; i--)
+                {
+                    if (endpoint.Metadata[i] is IProducesResponseTypeMetadata { Type: { } type } && (type == typeof(FeedSource) || type == typeof(Feed)))
+                    {
+                        endpoint.Metadata.RemoveAt(i);
+                    }
+                }
+            });
+        }
+
+        return new CompositeConventionBuilder([bare, extension]);
     }
 
     /// <summary>Maps a feed from a source that takes the request and its cancellation token; see <see cref="MapFeed(IEndpointRouteBuilder, string, Delegate, FeedEndpointOptions?)"/>.</summary>
@@ -92,8 +99,8 @@ public static class FeedEndpointRouteBuilderExtensions
     /// <param name="pattern">A route pattern such as <c>/feed</c>.</param>
     /// <param name="source">Gives the feed for a request; called once per request that gets a feed.</param>
     /// <param name="options">Options for this feed; null for the application's.</param>
-    /// <returns>The endpoint's builder.</returns>
-    public static RouteHandlerBuilder MapFeed(
+    /// <returns>A builder for both endpoints (an endpoint name goes on the bare path's only).</returns>
+    public static IEndpointConventionBuilder MapFeed(
         this IEndpointRouteBuilder endpoints,
         [StringSyntax("Route")] string pattern,
         Func<HttpContext, CancellationToken, ValueTask<FeedSource>> source,
@@ -112,8 +119,8 @@ public static class FeedEndpointRouteBuilderExtensions
     /// <param name="info">What the feed says about itself.</param>
     /// <param name="articles">Gives the articles for a request, in feed order.</param>
     /// <param name="options">Options for this feed; null for the application's.</param>
-    /// <returns>The endpoint's builder.</returns>
-    public static RouteHandlerBuilder MapFeed(
+    /// <returns>A builder for both endpoints (an endpoint name goes on the bare path's only).</returns>
+    public static IEndpointConventionBuilder MapFeed(
         this IEndpointRouteBuilder endpoints,
         [StringSyntax("Route")] string pattern,
         FeedInfo info,
@@ -144,7 +151,7 @@ public static class FeedEndpointRouteBuilderExtensions
     /// <param name="oldestFirst">Gives every article, oldest first, for a request.</param>
     /// <param name="pageSize">Articles per archive document.</param>
     /// <param name="options">Options for this feed; null for the application's (<see cref="FeedKitOptions"/>).</param>
-    /// <returns>A builder that applies conventions to the two endpoints (the current document, the archives); an
+    /// <returns>A builder that applies conventions to the three endpoints (the current document, bare and with an extension; the archives); an
     /// endpoint name (<c>WithName</c>) goes on the current document's only.</returns>
     public static IEndpointConventionBuilder MapArchivedFeed(
         this IEndpointRouteBuilder endpoints,
@@ -171,8 +178,8 @@ public static class FeedEndpointRouteBuilderExtensions
         return ArchivedFeedEndpoints.Map(endpoints, pattern, info, oldestFirst, pageSize, options);
     }
 
-    /// <summary>The route of a feed's one endpoint: the pattern, checked, with <c>.{format?}</c> after it.</summary>
-    private static string FeedPattern(string pattern)
+    /// <summary>Checks a feed's pattern, which <c>.{format}</c> will follow.</summary>
+    private static void CheckPattern(string pattern)
     {
         ArgumentException.ThrowIfNullOrEmpty(pattern);
         if (!pattern.StartsWith('/') || pattern.EndsWith('/'))
@@ -197,19 +204,17 @@ public static class FeedEndpointRouteBuilderExtensions
 
         if (parsed.Parameters.Any(p => p.IsCatchAll))
         {
-            throw new ArgumentException($"\"{pattern}\" cannot have a catch-all parameter: a feed's route ends with \".{{format?}}\".", nameof(pattern));
+            throw new ArgumentException($"\"{pattern}\" cannot have a catch-all parameter: a feed's route ends with \".{{format}}\".", nameof(pattern));
         }
 
         try
         {
-            parsed = RoutePatternFactory.Parse(pattern + ".{" + FeedResponse.FormatRouteValue + "?}");
+            RoutePatternFactory.Parse(pattern + ".{" + FeedResponse.FormatRouteValue + "}");
         }
         catch (RoutePatternException e)
         {
-            throw new ArgumentException($"\"{pattern}\" cannot be a feed's pattern, since \".{{format?}}\" follows it: {e.Message}", nameof(pattern), e);
+            throw new ArgumentException($"\"{pattern}\" cannot be a feed's pattern, since \".{{format}}\" follows it: {e.Message}", nameof(pattern), e);
         }
-
-        return parsed.RawText!;
     }
 
     /// <summary>

@@ -41,7 +41,7 @@ internal sealed class FeedResponseTypeMetadata(int statusCode, string[] contentT
 /// <summary>Sends one feed response: representation, conditional requests, HEAD, the body, the bad-article policy, logging.</summary>
 internal static class FeedResponse
 {
-    /// <summary>The route value that names the format by its extension (<c>/feed.{format?}</c>).</summary>
+    /// <summary>The route value that names the format by its extension (<c>/feed.{format}</c>).</summary>
     public const string FormatRouteValue = "format";
 
     private static readonly ConditionalWeakTable<FeedKitOptions, FeedEndpointOptions> AppOptions = new();

@@ -73,7 +73,7 @@ internal sealed class WebSubLoggingHandler(ILogger logger) : DelegatingHandler
                 (long)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             return response;
         }
-        catch (Exception e) when (e is HttpRequestException or OperationCanceledException or TimeoutException or Polly.CircuitBreaker.BrokenCircuitException)
+        catch (Exception e)
         {
             FeedKitLog.Ping(logger, LogLevel.Warning, hub, e.GetType().Name + ": " + e.Message, (long)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             throw;
