@@ -29,9 +29,10 @@ internal sealed class FeedEndpointMetadata
 }
 
 /// <summary>OpenAPI: a feed response is 200 in one of the feed media types, 304, or 406.</summary>
-internal sealed class FeedResponseTypeMetadata(int statusCode, string[] contentTypes) : IProducesResponseTypeMetadata
+internal sealed class FeedResponseTypeMetadata(int statusCode, Type type, string[] contentTypes) : IProducesResponseTypeMetadata
 {
-    public Type? Type => null;
+    /// <summary>A document is text (<see cref="string"/>); a 304 has no body (<see cref="void"/>).</summary>
+    public Type? Type { get; } = type;
 
     public int StatusCode { get; } = statusCode;
 
@@ -55,9 +56,9 @@ internal static class FeedResponse
 
     public static void AddMetadata(EndpointBuilder builder)
     {
-        builder.Metadata.Add(new FeedResponseTypeMetadata(StatusCodes.Status200OK, [.. FeedFormats.All.Select(f => f.MediaType)]));
-        builder.Metadata.Add(new FeedResponseTypeMetadata(StatusCodes.Status304NotModified, []));
-        builder.Metadata.Add(new FeedResponseTypeMetadata(StatusCodes.Status406NotAcceptable, ["text/plain"]));
+        builder.Metadata.Add(new FeedResponseTypeMetadata(StatusCodes.Status200OK, typeof(string), [.. FeedFormats.All.Select(f => f.MediaType)]));
+        builder.Metadata.Add(new FeedResponseTypeMetadata(StatusCodes.Status304NotModified, typeof(void), []));
+        builder.Metadata.Add(new FeedResponseTypeMetadata(StatusCodes.Status406NotAcceptable, typeof(string), ["text/plain"]));
     }
 
     /// <summary>A result's own options, else the application's (<c>IOptions&lt;FeedKitOptions&gt;</c>), else the defaults.</summary>
