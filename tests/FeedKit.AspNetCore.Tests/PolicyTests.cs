@@ -121,7 +121,7 @@ public sealed class PolicyTests
         var skipped = Assert.Single(logs.Events(FeedKitLog.ArticleSkipped));
         Assert.Equal(LogLevel.Warning, skipped.Level);
         Assert.Equal(BadIndex, skipped.State["ArticleIndex"]);
-        Assert.Contains($"articles[{BadIndex}].Headline", (string)skipped.State["Problems"]!, StringComparison.Ordinal);
+        Assert.StartsWith($"articles[{BadIndex}].Headline empty: ", (string)skipped.State["Problems"]!, StringComparison.Ordinal);
         var rendered = Assert.Single(logs.Events(FeedKitLog.FeedRendered));
         Assert.Equal(Count - 1, rendered.State["Articles"]);
     }
