@@ -143,6 +143,35 @@ public sealed class RouteTests
     }
 
     [Fact]
+    public async Task A_source_may_return_a_Feed_a_task_or_an_IResult_that_is_sent_as_it_is()
+    {
+        var store = new NewsStore();
+        await using var server = await TestServer.StartAsync(
+            app =>
+            {
+                app.MapFeed("/{lang}/feed", (string lang) => new Feed(NewsStore.Info with { Language = LanguageTag.Parse(lang) }, [NewsStore.Item(1, lang)]));
+                app.MapFeed("/async/{tag}/feed", async (string tag, NewsStore s, CancellationToken ct) =>
+                {
+                    await Task.Delay(1, ct);
+                    return new FeedSource(new Feed(NewsStore.Info, s.ByTag(tag, 2, ct))) { Version = "2" };
+                });
+                app.MapFeed("/busy/{tag}/feed", (string tag) => tag == "now" ? Results.StatusCode(503) : (object)new Feed(NewsStore.Info, [NewsStore.Item(1, tag)]));
+            },
+            configure: WithStore(store));
+
+        using var english = await Send(server, "/en/feed.rss");
+        Assert.Equal(HttpStatusCode.OK, english.StatusCode);
+        Assert.Contains("<language>en</language>", await english.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var awaited = await Send(server, "/async/sport/feed.json");
+        Assert.Equal(HttpStatusCode.OK, awaited.StatusCode);
+        Assert.Equal(2, store.Read);
+        using var busy = await Send(server, "/busy/now/feed.atom");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, busy.StatusCode);
+        using var notBusy = await Send(server, "/busy/later/feed.atom");
+        Assert.Equal(HttpStatusCode.OK, notBusy.StatusCode);
+    }
+
+    [Fact]
     public async Task A_null_source_is_404_and_an_unknown_extension_is_404_without_asking_the_source()
     {
         var store = new NewsStore();
