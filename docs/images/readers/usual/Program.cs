@@ -1,7 +1,8 @@
 // The seed's articles written "the usual way": what a typical .NET app does with System.ServiceModel.Syndication.
 // FeedKit's readers only parse the article files, so both feeds carry the same texts; everything written here is
 // plain SSMS: a SyndicationFeed with a title, a link and items (title as plain text, the body as <p> paragraphs in
-// HTML), formatted by Atom10FeedFormatter or Rss20FeedFormatter. No language and no direction, as most apps do.
+// HTML: Atom's content, RSS's description), formatted by Atom10FeedFormatter or Rss20FeedFormatter. No language
+// and no direction, as most apps do.
 //
 // usage: Usual <atom|rss> <folder with feedkit.json and articles> <output file>
 using System.Net;
@@ -38,13 +39,23 @@ foreach (var file in Directory.EnumerateFiles(folder).Where(f => Path.GetFileNam
             ? ArticleDate.Parse(date.GetString()!)
             : null;
         var article = source.ToArticle(new ArticleDefaults(site) { SiteUrl = site, Published = published });
-        var item = new SyndicationItem(article.Headline, Html(article.Body), article.Url, article.Url!.AbsoluteUri, article.Published)
+        var item = new SyndicationItem(article.Headline, (SyndicationContent?)null, article.Url, article.Url!.AbsoluteUri, article.Published)
         {
             PublishDate = article.Published,
         };
-        if (article.Standfirst is not null)
+        if (args[0] == "rss")
         {
-            item.Summary = new TextSyndicationContent(article.Standfirst);
+            // Rss20FeedFormatter writes Content as <a10:content>, which readers ignore: RSS apps put the body in the
+            // summary, which becomes <description>.
+            item.Summary = Html(article.Body);
+        }
+        else
+        {
+            item.Content = Html(article.Body);
+            if (article.Standfirst is not null)
+            {
+                item.Summary = new TextSyndicationContent(article.Standfirst);
+            }
         }
 
         items.Add(item);
