@@ -101,6 +101,19 @@ public sealed class PodcastTests
         Assert.Contains(code == "podcast-category-unknown" ? "is not one of Apple's categories" : "Apple Podcasts refuses a show without square artwork", errors, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_podcast_warning_says_which_key_to_set()
+    {
+        using var folder = new TempFolder();
+        folder.Write("feedkit.json", Settings);
+        folder.Write("ep-1.md", Episode1.Replace("duration: 1260\n", string.Empty, StringComparison.Ordinal));
+        var (exit, output, errors) = CliRunner.Run("build", folder.Path, "--format", "rss");
+        Assert.True(exit == 0, errors);
+        Assert.DoesNotContain("itunes:duration", output, StringComparison.Ordinal);
+        Assert.Contains("the audio has no Duration", errors, StringComparison.Ordinal);
+        Assert.Contains("to fix: give the episode's playing time in the front matter: \"duration: 32:30\"", errors, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("\"artwork\":", "\"artwrok\":", "artwrok")]
     [InlineData("\"type\": \"episodic\"", "\"type\": \"seasonal\"", "podcast.type: \"seasonal\" is not \"episodic\" or \"serial\"")]
