@@ -52,7 +52,10 @@ public sealed record PodcastShow : FeedExtension
     /// <summary>Episodic (newest first) or serial (in order) (<c>itunes:type</c>).</summary>
     public PodcastShowType Type { get; init; }
 
-    /// <summary>Whether the show has ended and no episode will follow (<c>itunes:complete</c>).</summary>
+    /// <summary>
+    /// Whether the show has ended and no episode will follow (<c>itunes:complete</c>, written only when true). Apple
+    /// defines it, but the W3C Feed Validation Service's code does not know it and reports an undefined element.
+    /// </summary>
     public bool Complete { get; init; }
 
     /// <summary>Whether the show must not appear in Apple Podcasts (<c>itunes:block</c>).</summary>
