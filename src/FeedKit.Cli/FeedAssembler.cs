@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using FeedKit.Validation;
 using FeedKit.Model;
+using FeedKit.Podcasts;
 using FeedKit.Readers;
 using FeedKit.Text;
 
@@ -230,6 +231,7 @@ internal static partial class FeedAssembler
                 Rights = settings.Rights,
                 IconUrl = settings.Icon is null ? null : ParseUrl(settings.Icon, "icon"),
                 LogoUrl = settings.Logo is null ? null : ParseUrl(settings.Logo, "logo"),
+                Extensions = settings.Podcast is { } podcast ? [ToShow(podcast)] : [],
             };
         }
         catch (FormatException e)
@@ -296,6 +298,62 @@ internal static partial class FeedAssembler
         Authors = entry.Authors is null ? null : ToAuthors(entry.Authors, "authors"),
         Tags = entry.Tags is null ? null : [.. entry.Tags],
     };
+
+    /// <summary><c>podcast</c> in the settings as the show; FeedKit's podcast rules (categories, artwork …) are checked with the feed.</summary>
+    private static PodcastShow ToShow(PodcastSettings podcast) => new()
+    {
+        Author = podcast.Author,
+        Owner = podcast.Owner is { } owner
+            ? new PodcastOwner(owner.Name ?? throw new FormatException("podcast.owner: needs a \"name\""), owner.Email ?? throw new FormatException("podcast.owner: needs an \"email\""))
+            : null,
+        Artwork = podcast.Artwork is null ? null : ParseUrl(podcast.Artwork, "podcast.artwork"),
+        Categories = podcast.Categories is null ? [] : [.. podcast.Categories.Select(ToCategory)],
+        Explicit = podcast.Explicit,
+        Type = podcast.Type switch
+        {
+            null or "episodic" => PodcastShowType.Episodic,
+            "serial" => PodcastShowType.Serial,
+            var other => throw new FormatException($"podcast.type: \"{other}\" is not \"episodic\" or \"serial\""),
+        },
+        Complete = podcast.Complete,
+        Block = podcast.Block,
+        NewFeedUrl = podcast.NewFeedUrl is null ? null : ParseUrl(podcast.NewFeedUrl, "podcast.newFeedUrl"),
+        Subtitle = podcast.Subtitle,
+        Summary = podcast.Summary,
+        Guid = podcast.Guid,
+        Locked = podcast.Locked,
+        Funding = podcast.Funding is null ? [] : [.. podcast.Funding.Select((f, i) => new PodcastFunding(
+            ParseUrl(f?.Url ?? throw new FormatException(FormattableString.Invariant($"podcast.funding[{i}]: needs a \"url\"")), FormattableString.Invariant($"podcast.funding[{i}].url")),
+            f.Text ?? throw new FormatException(FormattableString.Invariant($"podcast.funding[{i}]: needs a \"text\""))))],
+        People = podcast.People is null ? [] : [.. podcast.People.Select((p, i) => new PodcastPerson(p?.Name ?? throw new FormatException(FormattableString.Invariant($"podcast.people[{i}]: needs a \"name\"")))
+        {
+            Role = p.Role,
+            Group = p.Group,
+            ImageUrl = p.Img is null ? null : ParseUrl(p.Img, FormattableString.Invariant($"podcast.people[{i}].img")),
+            Url = p.Href is null ? null : ParseUrl(p.Href, FormattableString.Invariant($"podcast.people[{i}].href")),
+        })],
+        Location = podcast.Location is { } location
+            ? new PodcastLocation(location.Name ?? throw new FormatException("podcast.location: needs a \"name\"")) { Geo = location.Geo, Osm = location.Osm }
+            : null,
+        Medium = podcast.Medium,
+        License = podcast.License is { } license
+            ? new PodcastLicense(license.Identifier ?? throw new FormatException("podcast.license: needs an \"identifier\"")) { Url = license.Url is null ? null : ParseUrl(license.Url, "podcast.license.url") }
+            : null,
+    };
+
+    /// <summary><c>"Technology"</c>, or <c>"News/Tech News"</c> for a subcategory (no Apple category has a slash).</summary>
+    private static PodcastCategory ToCategory(string? text, int index)
+    {
+        if (text is null)
+        {
+            throw new FormatException(FormattableString.Invariant($"podcast.categories[{index}]: is null"));
+        }
+
+        var slash = text.IndexOf('/', StringComparison.Ordinal);
+        return slash < 0
+            ? new PodcastCategory(text.Trim())
+            : new PodcastCategory(text[..slash].Trim()) { Subcategory = text[(slash + 1)..].Trim() };
+    }
 
     private static TimeSpan ParseOffset(string value) =>
         OffsetPattern().IsMatch(value) && TimeSpan.TryParseExact(value[1..], @"hh\:mm", CultureInfo.InvariantCulture, out var offset)

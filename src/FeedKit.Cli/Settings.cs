@@ -31,6 +31,9 @@ internal sealed class Settings
     public string? UtcOffset { get; set; }
     public Dictionary<string, ArticleSettings>? Articles { get; set; }
 
+    /// <summary>The show's settings when the feed is a podcast (the episodes' own keys are in their front matter).</summary>
+    public PodcastSettings? Podcast { get; set; }
+
     /// <summary>The page-chrome rule of plain-text articles: <see cref="FeedKit.Readers.PlainTextOptions"/>.</summary>
     public ChromeSettings? Chrome { get; set; }
 
@@ -74,6 +77,65 @@ internal sealed class ArticleSettings
     public string? Direction { get; set; }
     public List<AuthorSettings>? Authors { get; set; }
     public List<string>? Tags { get; set; }
+}
+
+/// <summary><c>podcast</c> in <c>feedkit.json</c>: <see cref="FeedKit.Podcasts.PodcastShow"/>'s members, by the same names in camel case.</summary>
+internal sealed class PodcastSettings
+{
+    public string? Author { get; set; }
+    public PodcastOwnerSettings? Owner { get; set; }
+    public string? Artwork { get; set; }
+
+    /// <summary>Apple categories: <c>"Technology"</c>, or with a subcategory <c>"News/Tech News"</c>.</summary>
+    public List<string>? Categories { get; set; }
+    public bool Explicit { get; set; }
+    public string? Type { get; set; }
+    public bool Complete { get; set; }
+    public bool Block { get; set; }
+    public string? NewFeedUrl { get; set; }
+    public string? Subtitle { get; set; }
+    public string? Summary { get; set; }
+    public string? Guid { get; set; }
+    public bool? Locked { get; set; }
+    public List<PodcastFundingSettings>? Funding { get; set; }
+    public List<PodcastPersonSettings>? People { get; set; }
+    public PodcastLocationSettings? Location { get; set; }
+    public string? Medium { get; set; }
+    public PodcastLicenseSettings? License { get; set; }
+}
+
+internal sealed class PodcastOwnerSettings
+{
+    public string? Name { get; set; }
+    public string? Email { get; set; }
+}
+
+internal sealed class PodcastFundingSettings
+{
+    public string? Url { get; set; }
+    public string? Text { get; set; }
+}
+
+internal sealed class PodcastPersonSettings
+{
+    public string? Name { get; set; }
+    public string? Role { get; set; }
+    public string? Group { get; set; }
+    public string? Img { get; set; }
+    public string? Href { get; set; }
+}
+
+internal sealed class PodcastLocationSettings
+{
+    public string? Name { get; set; }
+    public string? Geo { get; set; }
+    public string? Osm { get; set; }
+}
+
+internal sealed class PodcastLicenseSettings
+{
+    public string? Identifier { get; set; }
+    public string? Url { get; set; }
 }
 
 /// <summary>

@@ -55,6 +55,16 @@ internal static class WarningHints
                 ".json" => "remove it from the \"html\" block: it is not published",
                 _ => null,
             },
+            FeedProblemCodes.PodcastDurationMissing when kind is ".md" or ".markdown" =>
+                "give the episode's playing time in the front matter: \"duration: 32:30\" (seconds, MM:SS or HH:MM:SS)",
+            FeedProblemCodes.PodcastEnclosureType when kind is ".md" or ".markdown" =>
+                "Apple plays .mp3, .m4a, .mp4, .m4v and .mov: link such a file in \"audio\" (and \"audio_type\" if its name does not tell)",
+            FeedProblemCodes.PodcastOwnerEmail =>
+                $"set \"podcast\": {{ \"owner\": {{ \"name\": …, \"email\": … }} }} in {FeedAssembler.SettingsFileName}",
+            FeedProblemCodes.PodcastGuidMissing =>
+                $"set \"selfUrl\" (the RSS feed's URL) in {FeedAssembler.SettingsFileName} or --self-url: podcast:guid is derived from it",
+            FeedProblemCodes.PodcastArtworkType =>
+                "use a .jpg or .png file for the artwork",
             _ => null,
         };
     }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using FeedKit.Model;
+using FeedKit.Podcasts;
 using FeedKit.Readers;
 using FeedKit.Text;
 
@@ -61,6 +62,7 @@ internal sealed class FrontMatterKeys
         string? id = null;
         LanguageTag? language = null;
         TextDirection? direction = null;
+        var episode = new EpisodeKeys();
 
         foreach (var (rawKey, value) in root.Entries)
         {
@@ -169,6 +171,47 @@ internal sealed class FrontMatterKeys
                 case "image_length" or "image_size":
                     imageLength = Length(rawKey, value, "LeadImage.Length");
                     break;
+                case "audio" or "enclosure":
+                    episode.Audio = Url(rawKey, value, "Media[0].Url");
+                    episode.Position ??= value.Position;
+                    break;
+                case "audio_length" or "length":
+                    episode.Length = Length(rawKey, value, "Media[0].Length");
+                    break;
+                case "audio_type":
+                    episode.Type = Text(key, value, "Media[0].MediaType");
+                    break;
+                case "duration":
+                    episode.Duration = Duration(rawKey, value);
+                    break;
+                case "season":
+                    episode.Season = Number(rawKey, value);
+                    episode.Position ??= value.Position;
+                    break;
+                case "season_name":
+                    episode.SeasonName = Text(key, value, "Extensions[0].SeasonName");
+                    break;
+                case "episode":
+                    episode.Number = Number(rawKey, value);
+                    episode.Position ??= value.Position;
+                    break;
+                case "episode_type" or "episodetype":
+                    episode.EpisodeType = Text(key, value, "Extensions[0].Type").ToLowerInvariant() switch
+                    {
+                        "full" => PodcastEpisodeType.Full,
+                        "trailer" => PodcastEpisodeType.Trailer,
+                        "bonus" => PodcastEpisodeType.Bonus,
+                        var other => throw new ArticleReadException(_file, value.Position, rawKey, $"\"{other}\" is not an episode type; use \"full\", \"trailer\" or \"bonus\""),
+                    };
+                    episode.Position ??= value.Position;
+                    break;
+                case "explicit":
+                    episode.Explicit = Boolean(value) ?? throw new ArticleReadException(_file, value.Position, rawKey, "expected true or false");
+                    break;
+                case "transcript" or "transcripts":
+                    episode.Transcripts.AddRange(Transcripts(rawKey, value));
+                    episode.Position ??= value.Position;
+                    break;
                 default:
                     Ignored(rawKey, value.Position, $"front-matter key \"{rawKey}\" ignored (FeedKit does not use it)");
                     break;
@@ -192,6 +235,134 @@ internal sealed class FrontMatterKeys
             Tags = tagsGiven ? [.. tags] : null,
             Categories = Categories.Count > 0 ? [.. Categories.Distinct(StringComparer.Ordinal)] : null,
             LeadImage = image is null ? null : image with { AltText = imageAlt ?? image.AltText, Caption = imageCaption ?? image.Caption, Length = imageLength ?? image.Length },
+        };
+        if (episode.Audio is not null)
+        {
+            Metadata = Metadata with
+            {
+                Media = [episode.Attachment(_file)],
+                Extensions = [episode.Extension()],
+            };
+        }
+        else if (episode.Position is { } position || episode.Length is not null || episode.Duration is not null)
+        {
+            throw new ArticleReadException(_file, episode.Position ?? root.Position, "audio", "a podcast episode needs its audio file's URL (\"audio\")");
+        }
+    }
+
+    private Uri Url(string key, FrontMatterNode value, string path)
+    {
+        var text = Text(key, value, path);
+        return Uri.TryCreate(text, UriKind.RelativeOrAbsolute, out var url)
+            ? url
+            : throw new ArticleReadException(_file, value.Position, key, $"\"{text}\" is not a URL");
+    }
+
+    private int Number(string key, FrontMatterNode value)
+    {
+        var text = Scalar(key, value);
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > 0
+            ? number
+            : throw new ArticleReadException(_file, value.Position, key, $"\"{text}\" is not a number from 1 (in ASCII digits)");
+    }
+
+    /// <summary>Seconds (<c>1950</c>), <c>MM:SS</c> or <c>HH:MM:SS</c>, in ASCII digits.</summary>
+    private TimeSpan Duration(string key, FrontMatterNode value)
+    {
+        var text = Text(key, value, "Media[0].Duration");
+        var parts = text.Split(':');
+        var seconds = 0L;
+        foreach (var part in parts)
+        {
+            if (parts.Length > 3 || !long.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || (parts.Length > 1 && part != parts[0] && n >= 60))
+            {
+                throw new ArticleReadException(_file, value.Position, key, $"\"{text}\" is not a playing time: give seconds (1950), MM:SS (32:30) or HH:MM:SS (1:02:03)");
+            }
+
+            seconds = (seconds * 60) + n;
+        }
+
+        return TimeSpan.FromSeconds(seconds);
+    }
+
+    private List<PodcastTranscript> Transcripts(string key, FrontMatterNode value)
+    {
+        var result = new List<PodcastTranscript>();
+        foreach (var item in value.Items ?? [value])
+        {
+            if (item.Entries is not null)
+            {
+                // transcript: { url: …, type: text/vtt, language: en, captions: true }
+                var url = item.Get("url") is { IsNull: false } u ? Url(key + ".url", u, "Extensions[0].Transcripts") : throw new ArticleReadException(_file, item.Position, key, "a transcript needs a \"url\"");
+                var type = item.Get("type") is { IsNull: false } t ? Scalar(key + ".type", t) : TranscriptType(key, item, url);
+                LanguageTag? language = item.Get("language") is { IsNull: false } l ? Language(key + ".language", l) : null;
+                var captions = item.Get("captions") is { IsNull: false } c && (Boolean(c) ?? throw new ArticleReadException(_file, c.Position, key + ".captions", "expected true or false"));
+                result.Add(new PodcastTranscript(url, type) { Language = language, IsCaptions = captions });
+            }
+            else
+            {
+                var url = Url(key, item, "Extensions[0].Transcripts");
+                result.Add(new PodcastTranscript(url, TranscriptType(key, item, url)));
+            }
+        }
+
+        return result;
+    }
+
+    private string TranscriptType(string key, FrontMatterNode node, Uri url)
+    {
+        var path = url.IsAbsoluteUri ? url.AbsolutePath : url.OriginalString;
+        return Path.GetExtension(path).ToLowerInvariant() switch
+        {
+            ".vtt" => "text/vtt",
+            ".srt" => "application/x-subrip",
+            ".html" or ".htm" => "text/html",
+            ".txt" => "text/plain",
+            ".json" => "application/json",
+            _ => throw new ArticleReadException(_file, node.Position, key, $"the transcript's type cannot be told from \"{url.OriginalString}\": give it as {{ url: …, type: text/vtt }}"),
+        };
+    }
+
+    /// <summary>The episode keys of the front matter, made into the audio attachment and a <see cref="PodcastEpisode"/>.</summary>
+    private sealed class EpisodeKeys
+    {
+        public Uri? Audio { get; set; }
+        public long? Length { get; set; }
+        public string? Type { get; set; }
+        public TimeSpan? Duration { get; set; }
+        public int? Season { get; set; }
+        public string? SeasonName { get; set; }
+        public int? Number { get; set; }
+        public PodcastEpisodeType EpisodeType { get; set; }
+        public bool? Explicit { get; set; }
+        public List<PodcastTranscript> Transcripts { get; } = [];
+        public SourcePosition? Position { get; set; }
+
+        public MediaAttachment Attachment(string file)
+        {
+            var path = Audio!.IsAbsoluteUri ? Audio.AbsolutePath : Audio.OriginalString;
+            var type = Type ?? Path.GetExtension(path).ToLowerInvariant() switch
+            {
+                ".mp3" => "audio/mpeg",
+                ".m4a" => "audio/x-m4a",
+                ".mp4" => "video/mp4",
+                ".m4v" => "video/x-m4v",
+                ".mov" => "video/quicktime",
+                ".ogg" or ".oga" => "audio/ogg",
+                ".opus" => "audio/opus",
+                _ => throw new ArticleReadException(file, Position, "audio_type", $"the audio's media type cannot be told from \"{Audio.OriginalString}\": give \"audio_type\" (such as audio/mpeg)"),
+            };
+            return new MediaAttachment(Audio, type) { Length = Length, Duration = Duration };
+        }
+
+        public PodcastEpisode Extension() => new()
+        {
+            Number = Number,
+            Season = Season,
+            SeasonName = SeasonName,
+            Type = EpisodeType,
+            Explicit = Explicit,
+            Transcripts = [.. Transcripts],
         };
     }
 

@@ -132,6 +132,7 @@ public sealed partial class SettingsSchemaTests
         Assert.Equal(Keys(typeof(ArticleSettings)), SchemaKeys(schema["$defs"]!["article"]!));
         Assert.Equal(Keys(typeof(AuthorSettings)), SchemaKeys(schema["$defs"]!["author"]!));
         Assert.Equal(Keys(typeof(ChromeSettings)), SchemaKeys(schema["properties"]!["chrome"]!));
+        Assert.Equal(Keys(typeof(PodcastSettings)), SchemaKeys(schema["$defs"]!["podcast"]!));
 
         // Every key has a description, so editors show what it does.
         foreach (var node in new[] { schema, schema["$defs"]!["article"]!, schema["$defs"]!["author"]!, schema["properties"]!["chrome"]! })

@@ -47,6 +47,14 @@ public abstract class ExtensionContext
         return _guard ? FirstStrongGuard.Apply(text, Direction) : text;
     }
 
+    /// <summary>
+    /// For article extensions: the article's first attachment (its RSS enclosure), cleaned; null when it has none. FeedKit's
+    /// podcast episodes read it for <c>itunes:duration</c> and Apple's enclosure rules.
+    /// </summary>
+    internal EnclosureFacts? Enclosure { get; private set; }
+
+    internal void SetEnclosure(EnclosureFacts? enclosure) => Enclosure = enclosure;
+
     internal void Retarget(ExtensionTarget target) => Target = target;
 
     internal void Set(FeedFormat format, ExtensionTarget target, LanguageTag? language, TextDirection direction, ImmutableArray<Author> authors, bool guard)
@@ -57,8 +65,16 @@ public abstract class ExtensionContext
         Language = language;
         Direction = direction;
         _guard = guard;
+        Enclosure = null;
     }
 }
+
+/// <summary>An article's enclosure as its extensions see it: the first attachment, cleaned.</summary>
+/// <param name="Url">The file's URL.</param>
+/// <param name="MediaType">Its media type.</param>
+/// <param name="Length">Its size in bytes, when known.</param>
+/// <param name="Duration">Its playing time, when known.</param>
+internal readonly record struct EnclosureFacts(Uri Url, string MediaType, long? Length, TimeSpan? Duration);
 
 /// <summary>What carries an extension.</summary>
 public enum ExtensionTarget

@@ -77,6 +77,12 @@ public abstract record FeedExtension
     {
     }
 
+    /// <summary>
+    /// Namespaces besides <see cref="Namespace"/> that this extension writes elements in, declared with it (FeedKit's
+    /// podcast extensions write both the iTunes and the Podcasting 2.0 namespace).
+    /// </summary>
+    internal virtual System.Collections.Immutable.ImmutableArray<XmlNamespace> OtherNamespaces => [];
+
     /// <summary>Runs <see cref="Validate"/> (FeedKit's validation layer calls this).</summary>
     internal void RunValidate(ExtensionValidator check) => Validate(check);
 

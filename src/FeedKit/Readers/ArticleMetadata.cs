@@ -51,6 +51,15 @@ public sealed record ArticleMetadata
     /// <summary>The lead image; a relative URL is resolved against the article's URL.</summary>
     public Image? LeadImage { get; init; }
 
+    /// <summary>
+    /// The article's media files (a podcast episode's audio first: the RSS enclosure); a relative URL is resolved
+    /// against the article's URL. An empty list says "no media", null says nothing.
+    /// </summary>
+    public ImmutableArray<MediaAttachment>? Media { get; init; }
+
+    /// <summary>The article's extensions (a podcast episode's <c>PodcastEpisode</c>); an empty list says "none", null says nothing.</summary>
+    public ImmutableArray<Extensions.FeedExtension>? Extensions { get; init; }
+
     /// <summary>This metadata, with every member it does not say taken from <paramref name="fallback"/>.</summary>
     /// <param name="fallback">What to use where this says nothing; null for nothing.</param>
     /// <returns>The merged metadata.</returns>
@@ -66,5 +75,7 @@ public sealed record ArticleMetadata
         Tags = Tags ?? fallback.Tags,
         Categories = Categories ?? fallback.Categories,
         LeadImage = LeadImage ?? fallback.LeadImage,
+        Media = Media ?? fallback.Media,
+        Extensions = Extensions ?? fallback.Extensions,
     };
 }

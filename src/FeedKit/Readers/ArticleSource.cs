@@ -82,6 +82,10 @@ public sealed record ArticleSource
             Tags = metadata.Tags ?? [],
             Language = metadata.Language,
             Direction = metadata.Direction,
+            Media = metadata.Media is { } media
+                ? [.. media.Select(m => m is { Url.IsAbsoluteUri: false } ? m with { Url = Resolve(m.Url, url, site) } : m)]
+                : [],
+            Extensions = metadata.Extensions ?? [],
         };
     }
 

@@ -20,10 +20,11 @@ internal sealed partial class FeedNormalizer
         private int _media;
         private int _extension;
 
-        public void Check(FeedExtension extension, ExtensionTarget target, LanguageTag? language, TextDirection direction, ImmutableArray<Author> authors, int article, int media, int index)
+        public void Check(FeedExtension extension, ExtensionTarget target, LanguageTag? language, TextDirection direction, ImmutableArray<Author> authors, int article, int media, int index, EnclosureFacts? enclosure = null)
         {
             (_article, _media, _extension) = (article, media, index);
             Set(owner._format, target, language, direction, authors, owner._options.FirstStrongGuard);
+            SetEnclosure(enclosure);
             extension.RunValidate(this);
         }
 

@@ -5,6 +5,7 @@ using FeedKit.Extensions;
 using FeedKit.Html;
 using FeedKit.Media;
 using FeedKit.Model;
+using FeedKit.Podcasts;
 using FeedKit.Text;
 using FeedKit.WebSub;
 using FeedKit.Xml;
@@ -131,6 +132,13 @@ internal sealed partial class FeedNormalizer : IDisposable
                 continue;
             }
 
+            // A podcast without its own podcast:guid gets the one the Podcasting 2.0 namespace derives from its feed
+            // URL: the RSS document's, the podcast's feed (another format's self URL would give another guid).
+            if (_format == FeedFormat.Rss && extension is PodcastShow { Guid: null } show && info.SelfUrl is { IsAbsoluteUri: true } self)
+            {
+                extension = show with { Guid = PodcastGuid.FromFeedUrl(self).ToString() };
+            }
+
             _extensions.Check(extension, ExtensionTarget.Feed, info.Language, _direction, _authors, -1, -1, e);
             extensions.Add(extension);
         }
@@ -139,6 +147,10 @@ internal sealed partial class FeedNormalizer : IDisposable
         foreach (var extension in _feedExtensions)
         {
             Declare(extension.Namespace, at.Then("Extensions"));
+            foreach (var other in extension.OtherNamespaces)
+            {
+                Declare(other, at.Then("Extensions"));
+            }
         }
 
         for (var n = 0; n < info.Namespaces.Length; n++)
@@ -197,6 +209,14 @@ internal sealed partial class FeedNormalizer : IDisposable
             if (extension?.Namespace is { } ns && (namespaces is null || !namespaces.Contains(ns)))
             {
                 (namespaces ??= ImmutableArray.CreateBuilder<XmlNamespace>()).Add(ns);
+            }
+
+            foreach (var other in extension?.OtherNamespaces ?? [])
+            {
+                if (namespaces is null || !namespaces.Contains(other))
+                {
+                    (namespaces ??= ImmutableArray.CreateBuilder<XmlNamespace>()).Add(other);
+                }
             }
         }
     }
@@ -434,7 +454,7 @@ internal sealed partial class FeedNormalizer : IDisposable
             ?? FirstStrong(headline, standfirst)
             ?? FirstStrongOfBody(body)
             ?? TextDirection.LeftToRight;
-        CheckExtensions(article, at, index, language, direction, authors);
+        CheckExtensions(article, media, at, index, language, direction, authors);
         if (_errors.Count > errorsBefore)
         {
             return null;
@@ -473,8 +493,9 @@ internal sealed partial class FeedNormalizer : IDisposable
     }
 
     /// <summary>Checks the article's extensions and those of its media, and that a stream declared their namespaces.</summary>
-    private void CheckExtensions(Article article, in FieldPath at, int index, LanguageTag? language, TextDirection direction, ImmutableArray<Author> authors)
+    private void CheckExtensions(Article article, ImmutableArray<MediaAttachment> media, in FieldPath at, int index, LanguageTag? language, TextDirection direction, ImmutableArray<Author> authors)
     {
+        EnclosureFacts? enclosure = media.IsEmpty ? null : new EnclosureFacts(media[0].Url, media[0].MediaType, media[0].Length, media[0].Duration);
         for (var e = 0; e < article.Extensions.Length; e++)
         {
             var extension = article.Extensions[e];
@@ -485,20 +506,20 @@ internal sealed partial class FeedNormalizer : IDisposable
             }
 
             CheckDeclared(extension, at.Then("Extensions", e));
-            _extensions.Check(extension, ExtensionTarget.Article, language, direction, authors, index, -1, e);
+            _extensions.Check(extension, ExtensionTarget.Article, language, direction, authors, index, -1, e, enclosure);
         }
 
         for (var m = 0; m < article.Media.Length; m++)
         {
-            var media = article.Media[m];
-            if (media is null)
+            var file = article.Media[m];
+            if (file is null)
             {
                 continue;
             }
 
-            for (var e = 0; e < media.Extensions.Length; e++)
+            for (var e = 0; e < file.Extensions.Length; e++)
             {
-                var extension = media.Extensions[e];
+                var extension = file.Extensions[e];
                 if (extension is null)
                 {
                     Error(at.Then("Media", m).Then("Extensions", e), "null", "is null");
@@ -513,7 +534,20 @@ internal sealed partial class FeedNormalizer : IDisposable
 
     private void CheckDeclared(FeedExtension extension, in FieldPath at)
     {
-        if (extension.Namespace is { } ns && !_namespaces.IsDeclared(ns))
+        if (extension.Namespace is { } ns)
+        {
+            CheckDeclared(ns, at);
+        }
+
+        foreach (var other in extension.OtherNamespaces)
+        {
+            CheckDeclared(other, at);
+        }
+    }
+
+    private void CheckDeclared(XmlNamespace ns, in FieldPath at)
+    {
+        if (!_namespaces.IsDeclared(ns))
         {
             Error(at, "undeclared-namespace", $"its namespace {ns.Uri} (prefix \"{ns.Prefix}\") is not declared on the feed: a streamed feed's root element is written before its articles are read, so add it to FeedInfo.Namespaces");
         }

@@ -1,3 +1,5 @@
+using FeedKit.Podcasts;
+
 namespace FeedKit.Validation;
 
 /// <summary>
@@ -119,4 +121,52 @@ public static class FeedProblemCodes
 
     /// <summary>A problem an extension reported without a code of its own.</summary>
     public const string Extension = "extension";
+
+    /// <summary>A podcast without an Apple category (<c>PodcastShow.Categories</c> empty).</summary>
+    public const string PodcastCategoryMissing = PodcastCodes.CategoryMissing;
+
+    /// <summary>A podcast category or subcategory that is not on Apple's list.</summary>
+    public const string PodcastCategoryUnknown = PodcastCodes.CategoryUnknown;
+
+    /// <summary>A podcast without square artwork (<c>PodcastShow.Artwork</c>).</summary>
+    public const string PodcastArtworkMissing = PodcastCodes.ArtworkMissing;
+
+    /// <summary>Artwork that is not a .jpg or .png file, which Apple requires (warning).</summary>
+    public const string PodcastArtworkType = PodcastCodes.ArtworkType;
+
+    /// <summary>A podcast without an owner e-mail address, where Apple and <c>podcast:locked</c> need one.</summary>
+    public const string PodcastOwnerEmail = PodcastCodes.OwnerEmail;
+
+    /// <summary><c>podcast:locked</c> without the owner e-mail address that can unlock it.</summary>
+    public const string PodcastLockedOwner = PodcastCodes.LockedOwner;
+
+    /// <summary>A <c>podcast:guid</c> that is not a UUID.</summary>
+    public const string PodcastGuidInvalid = PodcastCodes.GuidInvalid;
+
+    /// <summary>A podcast without <c>podcast:guid</c> and without the self URL it is derived from (warning, RSS).</summary>
+    public const string PodcastGuidMissing = PodcastCodes.GuidMissing;
+
+    /// <summary>A <c>podcast:medium</c> outside the Podcasting 2.0 list.</summary>
+    public const string PodcastMedium = PodcastCodes.Medium;
+
+    /// <summary>An episode without an enclosure (its article has no <c>Media</c>).</summary>
+    public const string PodcastEnclosureMissing = PodcastCodes.EnclosureMissing;
+
+    /// <summary>An episode's enclosure without a positive length in bytes, which Apple requires.</summary>
+    public const string PodcastEnclosureLength = PodcastCodes.EnclosureLength;
+
+    /// <summary>An episode's enclosure of a media type Apple does not accept (warning: other apps may play it).</summary>
+    public const string PodcastEnclosureType = PodcastCodes.EnclosureType;
+
+    /// <summary>An episode's enclosure without a duration (warning: <c>itunes:duration</c> is not written).</summary>
+    public const string PodcastDurationMissing = PodcastCodes.DurationMissing;
+
+    /// <summary>An episode or season number below 1.</summary>
+    public const string PodcastNumber = PodcastCodes.Number;
+
+    /// <summary>A transcript whose media type is not one the Podcasting 2.0 namespace lists.</summary>
+    public const string PodcastTranscriptType = PodcastCodes.TranscriptType;
+
+    /// <summary>A soundbite with a negative start or a duration that is not positive.</summary>
+    public const string PodcastSoundbite = PodcastCodes.Soundbite;
 }

@@ -89,6 +89,23 @@ internal readonly record struct ResolvedArticle(
     MediaRssContent? MediaRss,
     ImmutableArray<FeedExtension> Extensions)
 {
+    /// <summary>Its first attachment (the RSS enclosure) as extensions see it; null when it has none.</summary>
+    public EnclosureFacts? Enclosure
+    {
+        get
+        {
+            foreach (var media in Media)
+            {
+                if (!media.IsLeadImage)
+                {
+                    return new EnclosureFacts(media.Url, media.MediaType ?? string.Empty, media.Length, media.Duration);
+                }
+            }
+
+            return null;
+        }
+    }
+
     /// <summary>When it last changed: <see cref="Modified"/>, else <see cref="Published"/>.</summary>
     public DateTimeOffset Updated => Modified ?? Published;
 

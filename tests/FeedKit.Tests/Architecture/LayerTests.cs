@@ -20,7 +20,7 @@ public sealed class LayerTests
         ["FeedKit.Xml", "FeedKit.IO"],
         ["FeedKit.Extensions", "FeedKit.Model"],
         ["FeedKit.Html"],
-        ["FeedKit.Media", "FeedKit.WebSub", "FeedKit.Archive", "FeedKit.DublinCore"],
+        ["FeedKit.Media", "FeedKit.WebSub", "FeedKit.Archive", "FeedKit.DublinCore", "FeedKit.Podcasts"],
         ["FeedKit.Validation"],
         ["FeedKit.Formats", "FeedKit.Formats.Atom", "FeedKit.Formats.Rss", "FeedKit.Formats.Json"],
         ["FeedKit.Readers", "FeedKit.Interop", "FeedKit.Browser"],

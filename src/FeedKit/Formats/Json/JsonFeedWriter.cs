@@ -159,6 +159,7 @@ public sealed class JsonFeedWriter : FeedWriter
             }
 
             _extensions.Set(FeedFormat.Json, ExtensionTarget.Article, article.Language, article.Direction, article.Authors, _guard);
+            _extensions.SetEnclosure(article.Enclosure);
             WriteAttachments(article);
             foreach (var extension in article.Extensions)
             {

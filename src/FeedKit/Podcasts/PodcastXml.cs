@@ -1,0 +1,85 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using FeedKit.Extensions;
+
+namespace FeedKit.Podcasts;
+
+/// <summary>What the show and its episodes write and check alike.</summary>
+internal static class PodcastXml
+{
+    /// <summary>A <c>podcast:</c> element holding a text.</summary>
+    public static void Element(XmlExtensionWriter xml, string name, string text)
+    {
+        xml.WriteStartElement(PodcastNamespaces.Podcasting, name);
+        xml.WriteString(text);
+        xml.WriteEndElement();
+    }
+
+    /// <summary>Seconds with up to three decimals, in ASCII digits: <c>73</c>, <c>73.5</c>.</summary>
+    public static string SecondsText(TimeSpan time) =>
+        Math.Round(time.TotalSeconds, 3).ToString("0.0##", CultureInfo.InvariantCulture);
+
+    public static bool IsJpegOrPng(Uri url)
+    {
+        var path = url.AbsolutePath;
+        return path.EndsWith(".jpg", StringComparison.OrdinalIgnoreCase)
+            || path.EndsWith(".jpeg", StringComparison.OrdinalIgnoreCase)
+            || path.EndsWith(".png", StringComparison.OrdinalIgnoreCase);
+    }
+
+    public static bool LooksLikeEmail(string value)
+    {
+        var at = value.IndexOf('@', StringComparison.Ordinal);
+        return at > 0 && at < value.Length - 1 && value.IndexOf('@', at + 1) < 0 && !value.Any(char.IsWhiteSpace);
+    }
+
+    public static void CheckPeople(ExtensionValidator check, ImmutableArray<PodcastPerson> people)
+    {
+        for (var i = 0; i < people.Length; i++)
+        {
+            var member = FormattableString.Invariant($"People[{i}]");
+            var person = people[i];
+            if (person is null)
+            {
+                check.Error(member, "is null", "null");
+                continue;
+            }
+
+            check.CheckText(person.Name, member + ".Name", required: true);
+            check.CheckText(person.Role, member + ".Role");
+            check.CheckText(person.Group, member + ".Group");
+            check.CheckUrl(person.ImageUrl, member + ".ImageUrl");
+            check.CheckUrl(person.Url, member + ".Url");
+        }
+    }
+
+    public static void WritePeople(XmlExtensionWriter xml, ImmutableArray<PodcastPerson> people)
+    {
+        foreach (var person in people)
+        {
+            xml.WriteStartElement(PodcastNamespaces.Podcasting, "person");
+            if (person.Role is not null)
+            {
+                xml.WriteAttribute("role", person.Role);
+            }
+
+            if (person.Group is not null)
+            {
+                xml.WriteAttribute("group", person.Group);
+            }
+
+            if (person.ImageUrl is not null)
+            {
+                xml.WriteAttribute("img", person.ImageUrl.AbsoluteUri);
+            }
+
+            if (person.Url is not null)
+            {
+                xml.WriteAttribute("href", person.Url.AbsoluteUri);
+            }
+
+            xml.WriteString(xml.Guard(person.Name));
+            xml.WriteEndElement();
+        }
+    }
+}
