@@ -1,4 +1,5 @@
 using FeedKit.Archive;
+using FeedKit.AspNetCore.Caching;
 using FeedKit.Formats;
 using FeedKit.Model;
 using Microsoft.AspNetCore.Builder;
@@ -42,12 +43,14 @@ internal static class ArchivedFeedEndpoints
         string[] methods = [HttpMethods.Get, HttpMethods.Head];
         var builders = new List<IEndpointConventionBuilder>
         {
-            endpoints.MapMethods(pattern, methods, (HttpContext context) => current.HandleAsync(context, null)),
+            endpoints.MapMethods(pattern, methods, (HttpContext context) => current.HandleAsync(context, null))
+                .WithMetadata(new FeedEndpointMetadata(pattern, context => current.Negotiate(context.Request.GetTypedHeaders().Accept))),
         };
         foreach (var format in Enum.GetValues<FeedFormat>())
         {
             var extension = format.FileExtension();
-            builders.Add(endpoints.MapMethods(pattern + "." + extension, methods, (HttpContext context) => current.HandleAsync(context, format)));
+            builders.Add(endpoints.MapMethods(pattern + "." + extension, methods, (HttpContext context) => current.HandleAsync(context, format))
+                .WithMetadata(new FeedEndpointMetadata(pattern, _ => format)));
             builders.Add(endpoints.MapMethods(
                 pattern + "/archive/{number:int}." + extension,
                 methods,
@@ -69,7 +72,7 @@ internal static class ArchivedFeedEndpoints
                         CacheControl = options.ArchiveCacheControl,
                     };
                     await endpoint.HandleAsync(context, format).ConfigureAwait(false);
-                }));
+                }).WithMetadata(new FeedEndpointMetadata(pattern, _ => format)));
         }
 
         return new FeedEndpointRouteBuilderExtensions.CompositeConventionBuilder(builders);

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using FeedKit.AspNetCore.Caching;
 using FeedKit.Formats;
 using FeedKit.Model;
 using Microsoft.AspNetCore.Http;
@@ -33,6 +34,7 @@ internal sealed class FeedEndpoint(string pattern, Func<HttpContext, FeedFormat,
         var request = context.Request;
         var response = context.Response;
         var cancellationToken = context.RequestAborted;
+        FeedOutputCachePolicy.RefuseUnkeyedStorage(context);
         if (fixedFormat is null)
         {
             response.Headers.Vary = HeaderNames.Accept;

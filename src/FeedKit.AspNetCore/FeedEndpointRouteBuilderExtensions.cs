@@ -1,3 +1,4 @@
+using FeedKit.AspNetCore.Caching;
 using FeedKit.Formats;
 using FeedKit.Model;
 using Microsoft.AspNetCore.Builder;
@@ -39,14 +40,16 @@ public static class FeedEndpointRouteBuilderExtensions
         string[] methods = [HttpMethods.Get, HttpMethods.Head];
         var builders = new List<IEndpointConventionBuilder>
         {
-            endpoints.MapMethods(pattern, methods, (HttpContext context) => endpoint.HandleAsync(context, null)),
+            endpoints.MapMethods(pattern, methods, (HttpContext context) => endpoint.HandleAsync(context, null))
+                .WithMetadata(new FeedEndpointMetadata(pattern, context => endpoint.Negotiate(context.Request.GetTypedHeaders().Accept))),
         };
         foreach (var format in Enum.GetValues<FeedFormat>())
         {
             builders.Add(endpoints.MapMethods(
                 pattern + "." + format.FileExtension(),
                 methods,
-                (HttpContext context) => endpoint.HandleAsync(context, format)));
+                (HttpContext context) => endpoint.HandleAsync(context, format))
+                .WithMetadata(new FeedEndpointMetadata(pattern, _ => format)));
         }
 
         return new CompositeConventionBuilder(builders);
