@@ -83,12 +83,14 @@ internal sealed class CacheTestApp : IAsyncDisposable
     /// <param name="newsroom">The shared data.</param>
     /// <param name="cache">null: no output caching at all; otherwise how the output cache is registered.</param>
     /// <param name="compression">Response compression for the feed types, in front of the output cache.</param>
+    /// <param name="compressionInside">Response compression behind the output cache instead (compressed bytes are stored).</param>
     /// <param name="services">More services (a Redis store, WebSub).</param>
     /// <param name="map">More endpoints.</param>
     public static async Task<CacheTestApp> StartAsync(
         Newsroom newsroom,
         Action<IServiceCollection>? cache,
         bool compression = false,
+        bool compressionInside = false,
         Action<IServiceCollection>? services = null,
         Action<WebApplication>? map = null)
     {
@@ -97,6 +99,7 @@ internal sealed class CacheTestApp : IAsyncDisposable
         builder.Logging.ClearProviders();
         services?.Invoke(builder.Services);
         cache?.Invoke(builder.Services);
+        compression |= compressionInside;
         if (compression)
         {
             builder.Services.AddResponseCompression(o => o.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(FeedFormats.All.Select(f => f.MediaType)));
@@ -104,7 +107,7 @@ internal sealed class CacheTestApp : IAsyncDisposable
 
         var app = builder.Build();
         var test = new CacheTestApp(app, newsroom);
-        if (compression)
+        if (compression && !compressionInside)
         {
             app.UseResponseCompression();
         }
@@ -112,6 +115,11 @@ internal sealed class CacheTestApp : IAsyncDisposable
         if (cache is not null)
         {
             app.UseOutputCache();
+        }
+
+        if (compressionInside)
+        {
+            app.UseResponseCompression();
         }
 
         var feed = app.MapFeed("/feed", (_, _) =>

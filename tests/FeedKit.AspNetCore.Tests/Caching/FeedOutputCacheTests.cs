@@ -54,12 +54,14 @@ public sealed class FeedOutputCacheTests
         Assert.Equal(Json, (await app.GetAsync("/feed", accept: Json)).MediaType);
     }
 
-    [Fact]
-    public async Task Cached_responses_keep_the_ETag_of_their_representation_and_answer_304()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Cached_responses_keep_the_ETag_of_their_representation_and_answer_304(bool compressionInsideCache)
     {
         var newsroom = new Newsroom();
         await using var uncached = await CacheTestApp.StartAsync(newsroom, cache: null, compression: true);
-        await using var app = await CacheTestApp.StartAsync(newsroom, CacheTestApp.FeedKitPolicy, compression: true);
+        await using var app = await CacheTestApp.StartAsync(newsroom, CacheTestApp.FeedKitPolicy, compression: true, compressionInside: compressionInsideCache);
         var expectedGzip = await uncached.GetAsync("/feed.rss", gzip: true);
         var expectedIdentity = await uncached.GetAsync("/feed.rss");
         Assert.NotEqual(expectedGzip.ETag, expectedIdentity.ETag);
