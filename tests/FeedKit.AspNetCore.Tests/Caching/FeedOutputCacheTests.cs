@@ -152,6 +152,39 @@ public sealed class FeedOutputCacheTests
     }
 
     [Fact]
+    public async Task An_archived_feed_is_cached_per_format_and_evicted_by_its_pattern()
+    {
+        var newsroom = new Newsroom();
+        var reads = 0;
+        async IAsyncEnumerable<Model.Article> OldestFirst()
+        {
+            Interlocked.Increment(ref reads);
+            var articles = newsroom.Source().Feed.Articles;
+            for (var i = articles.Length - 1; i >= 0; i--)
+            {
+                await Task.Yield();
+                yield return articles[i];
+            }
+        }
+
+        await using var app = await CacheTestApp.StartAsync(newsroom, CacheTestApp.FeedKitPolicy, map: a =>
+            a.MapArchivedFeed("/archived", newsroom.Info, _ => OldestFirst(), pageSize: 5).CacheOutput());
+        var json = await app.GetAsync("/archived", accept: Json);
+        var atom = await app.GetAsync("/archived", accept: Atom);
+        var archiveJson = await app.GetAsync("/archived/archive/1.json");
+        var archiveAtom = await app.GetAsync("/archived/archive/1.atom");
+        Assert.Equal((Json, Atom, Json, Atom), (json.MediaType, atom.MediaType, archiveJson.MediaType, archiveAtom.MediaType));
+        Assert.Equal(4, reads);
+        Assert.Equal(json.Body, (await app.GetAsync("/archived", accept: Json)).Body);
+        Assert.Equal(archiveAtom.Body, (await app.GetAsync("/archived/archive/1.atom")).Body);
+        Assert.Equal(4, reads);
+
+        await app.Services.GetRequiredService<IOutputCacheStore>().EvictFeedAsync("/archived");
+        Assert.Equal(archiveAtom.Body, (await app.GetAsync("/archived/archive/1.atom")).Body);
+        Assert.Equal(5, reads);
+    }
+
+    [Fact]
     public void The_tags_are_stable()
     {
         Assert.Equal("feedkit", FeedCache.Tag);
