@@ -69,6 +69,13 @@ internal static class ArchivedFeedEndpoints
                     IsArchive = true,
                 };
             });
+        // One feed for output caching: every document is tagged with the pattern, and keyed by what Choose gives.
+        var byExtension = ".{" + FeedResponse.FormatRouteValue + "}";
+        foreach (var (builder, suffix) in new[] { (current, string.Empty), (currentByExtension, byExtension), (archives, "/archive/{number:int}" + byExtension) })
+        {
+            builder.Add(endpoint => endpoint.Metadata.Add(FeedEndpointMetadata.For(endpoint, pattern, suffix, options, mapped: true)));
+        }
+
         return new FeedEndpointRouteBuilderExtensions.CompositeConventionBuilder([current, currentByExtension, archives]);
     }
 

@@ -52,7 +52,7 @@ public static class FeedEndpointRouteBuilderExtensions
         string[] methods = [HttpMethods.Get, HttpMethods.Head];
         var bare = endpoints.MapMethods(pattern, methods, source);
         var extension = endpoints.MapMethods(pattern + ".{" + FeedResponse.FormatRouteValue + "}", methods, source);
-        foreach (var builder in new[] { bare, extension })
+        foreach (var (builder, suffix) in new[] { (bare, string.Empty), (extension, ".{" + FeedResponse.FormatRouteValue + "}") })
         {
             builder.AddEndpointFilter(async (invocation, next) =>
             {
@@ -74,7 +74,7 @@ public static class FeedEndpointRouteBuilderExtensions
             });
             builder.Add(endpoint =>
             {
-                endpoint.Metadata.Add(FeedEndpointMetadata.Instance);
+                endpoint.Metadata.Add(FeedEndpointMetadata.For(endpoint, pattern, suffix, options, mapped: true));
                 FeedResponse.AddMetadata(endpoint);
             });
 

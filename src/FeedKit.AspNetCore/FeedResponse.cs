@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
+using FeedKit.AspNetCore.Caching;
 using FeedKit.Formats;
 using FeedKit.Model;
 using FeedKit.Validation;
@@ -21,12 +22,6 @@ namespace FeedKit.AspNetCore;
 
 /// <summary>What a request gets: a feed format, and whether the <c>Accept</c> header chose it.</summary>
 internal readonly record struct Representation(FeedFormat Format, bool ByAccept);
-
-/// <summary>Marks an endpoint mapped by <c>MapFeed</c>: its bare path's self link names the format's extension.</summary>
-internal sealed class FeedEndpointMetadata
-{
-    public static FeedEndpointMetadata Instance { get; } = new();
-}
 
 /// <summary>OpenAPI: a feed response is 200 in one of the feed media types, 304, or 406.</summary>
 internal sealed class FeedResponseTypeMetadata(int statusCode, Type type, string[] contentTypes) : IProducesResponseTypeMetadata
@@ -135,6 +130,9 @@ internal static class FeedResponse
             representation = choice!.Value;
         }
 
+        // Output caching: stored only under a key that names this representation (FeedKit's policy), never as the
+        // one entry for every format.
+        FeedOutputCachePolicy.AllowStorageOf(context, representation);
         var format = representation.Format;
         var logger = Logger(context);
         var path = request.Path.Value ?? string.Empty;
@@ -374,7 +372,7 @@ internal static class FeedResponse
     private static string SelfPath(HttpContext context, Representation representation)
     {
         var path = context.Request.PathBase.Add(context.Request.Path).ToUriComponent();
-        if (representation.ByAccept && context.GetEndpoint()?.Metadata.GetMetadata<FeedEndpointMetadata>() is not null)
+        if (representation.ByAccept && context.GetEndpoint()?.Metadata.GetMetadata<FeedEndpointMetadata>() is { Mapped: true })
         {
             path = path.TrimEnd('/') + "." + representation.Format.FileExtension();
         }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
 
 namespace FeedKit.AspNetCore;
 
@@ -66,6 +67,12 @@ public sealed class FeedResult : IResult, IActionResult, IEndpointMetadataProvid
     {
         ArgumentNullException.ThrowIfNull(builder);
         FeedResponse.AddMetadata(builder);
+        // A handler that returns FeedResults.Feed(...) serves a feed: the output-cache policy keys and tags it
+        // (MapFeed's own metadata, added after this, wins on its endpoints).
+        if (builder is RouteEndpointBuilder { RoutePattern.RawText: { } pattern })
+        {
+            builder.Metadata.Add(new FeedEndpointMetadata(pattern, null, Mapped: false));
+        }
     }
 }
 
