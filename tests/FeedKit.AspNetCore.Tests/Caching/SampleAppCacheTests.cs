@@ -62,4 +62,33 @@ public sealed class SampleAppCacheTests : IAsyncLifetime
         Assert.Equal((await Get("/feed.json")).Body, json.Body);
         Assert.Equal((await Get("/feed.atom")).ETag, atom.ETag);
     }
+
+    [Fact]
+    public async Task The_cached_sample_serves_each_tag_and_format_its_own_body()
+    {
+        // With the cache on, each tag's feed (its title names the tag) and each format stays its own entry, and an
+        // unknown tag stays 404 (never a stored feed).
+        var bodies = new Dictionary<string, string>();
+        foreach (var tag in new[] { "روسيا", "قمة جنيف" })
+        {
+            var path = "/tags/" + Uri.EscapeDataString(tag) + "/feed";
+            var atom = await Get(path + ".atom");
+            var json = await Get(path, "application/feed+json");
+            Assert.Equal("application/atom+xml", atom.MediaType);
+            Assert.Equal("application/feed+json", json.MediaType);
+            Assert.Contains("<title>أخبار العالم: " + tag + "</title>", atom.Body, StringComparison.Ordinal);
+            Assert.Equal(atom, await Get(path + ".atom"));
+            Assert.Equal(json, await Get(path, "application/feed+json"));
+            Assert.Equal((await Get(path + ".json")).Body, json.Body);
+            bodies[tag + " atom"] = atom.Body;
+            bodies[tag + " json"] = json.Body;
+        }
+
+        Assert.Equal(4, bodies.Values.Distinct(StringComparer.Ordinal).Count());
+        for (var i = 0; i < 2; i++)
+        {
+            using var unknown = await _client.GetAsync("/tags/none/feed.atom");
+            Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        }
+    }
 }
