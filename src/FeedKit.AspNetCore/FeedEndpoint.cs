@@ -12,7 +12,7 @@ using Microsoft.Net.Http.Headers;
 namespace FeedKit.AspNetCore;
 
 /// <summary>Serves one mapped feed: negotiation, conditional requests, HEAD, and the body.</summary>
-internal sealed class FeedEndpoint(string pattern, Func<HttpContext, FeedFormat, CancellationToken, ValueTask<FeedSource>> source, FeedEndpointOptions options)
+internal sealed partial class FeedEndpoint(string pattern, Func<HttpContext, FeedFormat, CancellationToken, ValueTask<FeedSource>> source, FeedEndpointOptions options)
 {
     public FeedEndpoint(string pattern, Func<HttpContext, CancellationToken, ValueTask<FeedSource>> source, FeedEndpointOptions options)
         : this(pattern, (context, _, cancellationToken) => source(context, cancellationToken), options)
@@ -38,7 +38,14 @@ internal sealed class FeedEndpoint(string pattern, Func<HttpContext, FeedFormat,
             response.Headers.Vary = HeaderNames.Accept;
         }
 
-        var format = fixedFormat ?? Negotiate(request.GetTypedHeaders().Accept);
+        var accept = request.GetTypedHeaders().Accept;
+        var format = fixedFormat ?? Negotiate(accept);
+        if (fixedFormat is null && options.BrowserPage && PrefersPage(accept, format))
+        {
+            await HandlePageAsync(context).ConfigureAwait(false);
+            return;
+        }
+
         if (format is null)
         {
             response.StatusCode = StatusCodes.Status406NotAcceptable;
