@@ -124,8 +124,10 @@ internal sealed class FeedPageDocument : FeedDocument
         Raw("</time>");
         for (var i = 0; i < article.Authors.Length; i++)
         {
-            Raw(i == 0 ? " · " : ", ");
+            // Each name isolated (a Latin name in an Arabic article keeps its own direction and moves nothing else).
+            Raw(i == 0 ? " · <bdi>" : ", <bdi>");
             Text(article.Authors[i].Name);
+            Raw("</bdi>");
         }
 
         Raw("</p>\n");
