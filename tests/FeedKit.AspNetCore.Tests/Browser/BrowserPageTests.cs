@@ -109,5 +109,19 @@ public sealed class BrowserPageTests
         // it shows, and the body's width the style sets (46rem at 16px).
         Assert.Equal(3, page.GetProperty("visibleButtons").GetInt32());
         Assert.Equal("736px", Get("bodyMaxWidth"));
+
+        // A click copies (through the clipboard API, or by selecting the address where the browser refuses it) and
+        // the button says so in the feed's language.
+        var clicked = await chromium.EvaluateAsync(
+            """
+            (async () => {
+              const b = document.querySelector("button[data-copy]");
+              b.click();
+              for (let i = 0; i < 50 && b.textContent === "نسخ"; i++) await new Promise(r => setTimeout(r, 100));
+              return b.textContent;
+            })()
+            """,
+            timeout.Token);
+        Assert.Equal("تم النسخ", clicked?.GetString());
     }
 }
