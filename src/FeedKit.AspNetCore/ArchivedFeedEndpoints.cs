@@ -1,5 +1,4 @@
 using FeedKit.Archive;
-using FeedKit.Formats;
 using FeedKit.Model;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -16,12 +15,12 @@ internal static class ArchivedFeedEndpoints
         FeedInfo info,
         Func<CancellationToken, IAsyncEnumerable<Article>> oldestFirst,
         int pageSize,
-        FeedEndpointOptions options)
+        FeedEndpointOptions? options)
     {
         async ValueTask<FeedArchive> SplitAsync(HttpContext context, FeedFormat format, CancellationToken cancellationToken)
         {
-            var origin = options.PublicOrigin ?? new Uri(info.SiteUrl.GetLeftPart(UriPartial.Authority));
-            Uri Url(string path) => new(origin, context.Request.PathBase.Add(path + "." + format.FileExtension()).ToUriComponent());
+            var origin = FeedResponse.OptionsFor(context, options).PublicOrigin ?? new Uri(info.SiteUrl.GetLeftPart(UriPartial.Authority));
+            Uri Url(string path) => new(origin, SelfPath(context, path, format));
             var articles = new List<Article>();
             await foreach (var article in oldestFirst(cancellationToken).WithCancellation(cancellationToken).ConfigureAwait(false))
             {
@@ -31,49 +30,50 @@ internal static class ArchivedFeedEndpoints
             return FeedArchive.Create(info with { SelfUrl = Url(pattern) }, articles, pageSize, n => Url(ArchivePath(pattern, n)));
         }
 
-        var current = new FeedEndpoint(
-            pattern,
-            async (context, format, cancellationToken) =>
+        string[] methods = [HttpMethods.Get, HttpMethods.Head];
+        FeedResult Current(HttpContext context) => new(
+            async (format, cancellationToken) =>
             {
                 var archive = await SplitAsync(context, format, cancellationToken).ConfigureAwait(false);
                 return new FeedSource(archive.Current) { Version = archive.CurrentVersion };
             },
-            options);
-        string[] methods = [HttpMethods.Get, HttpMethods.Head];
-        var builders = new List<IEndpointConventionBuilder>
+            null,
+            options)
         {
-            endpoints.MapMethods(pattern, methods, (HttpContext context) => current.HandleAsync(context, null)),
+            SelfPath = format => SelfPath(context, pattern, format),
         };
-        foreach (var format in Enum.GetValues<FeedFormat>())
-        {
-            var extension = format.FileExtension();
-            builders.Add(endpoints.MapMethods(pattern + "." + extension, methods, (HttpContext context) => current.HandleAsync(context, format)));
-            builders.Add(endpoints.MapMethods(
-                pattern + "/archive/{number:int}." + extension,
-                methods,
-                async (HttpContext context, int number) =>
+        var current = endpoints.MapMethods(pattern, methods, Current);
+        var currentByExtension = endpoints.MapMethods(pattern + ".{" + FeedResponse.FormatRouteValue + "}", methods, Current);
+        var archives = endpoints.MapMethods(
+            pattern + "/archive/{number:int}.{" + FeedResponse.FormatRouteValue + "}",
+            methods,
+            async (HttpContext context, int number) =>
+            {
+                var (chosen, refusal) = FeedResponse.Choose(context, null, FeedResponse.OptionsFor(context, options));
+                if (refusal is not null)
                 {
-                    var archive = await SplitAsync(context, format, context.RequestAborted).ConfigureAwait(false);
-                    if (number < 1 || number > archive.Archives.Length)
-                    {
-                        context.Response.StatusCode = StatusCodes.Status404NotFound;
-                        return;
-                    }
+                    return refusal;
+                }
 
-                    var page = archive.Archives[number - 1];
-                    var endpoint = new FeedEndpoint(
-                        ArchivePath(pattern, number),
-                        (_, _) => ValueTask.FromResult(new FeedSource(page.Feed) { Version = page.Version }),
-                        options)
-                    {
-                        CacheControl = options.ArchiveCacheControl,
-                    };
-                    await endpoint.HandleAsync(context, format).ConfigureAwait(false);
-                }));
-        }
+                var format = chosen!.Value.Format;
+                var archive = await SplitAsync(context, format, context.RequestAborted).ConfigureAwait(false);
+                if (number < 1 || number > archive.Archives.Length)
+                {
+                    return Results.NotFound();
+                }
 
-        return new FeedEndpointRouteBuilderExtensions.CompositeConventionBuilder(builders);
+                var page = archive.Archives[number - 1];
+                return new FeedResult(new FeedSource(page.Feed) { Version = page.Version }, format, options)
+                {
+                    SelfPath = format => SelfPath(context, ArchivePath(pattern, number), format),
+                    IsArchive = true,
+                };
+            });
+        return new FeedEndpointRouteBuilderExtensions.CompositeConventionBuilder([current, currentByExtension, archives]);
     }
+
+    private static string SelfPath(HttpContext context, string path, FeedFormat format) =>
+        context.Request.PathBase.Add(path + "." + format.FileExtension()).ToUriComponent();
 
     private static string ArchivePath(string pattern, int number) =>
         pattern + "/archive/" + number.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -2,7 +2,10 @@ using FeedKit.Formats;
 
 namespace FeedKit.AspNetCore;
 
-/// <summary>Options of the endpoints <see cref="FeedEndpointRouteBuilderExtensions.MapFeed(Microsoft.AspNetCore.Routing.IEndpointRouteBuilder, string, Func{Microsoft.AspNetCore.Http.HttpContext, CancellationToken, ValueTask{FeedSource}}, FeedEndpointOptions?)"/> maps.</summary>
+/// <summary>
+/// One endpoint's or result's options, given to <c>MapFeed</c>, <c>MapArchivedFeed</c> or
+/// <see cref="FeedResults.Feed"/>; they replace the application's <see cref="FeedKitOptions"/> for it.
+/// </summary>
 public sealed record FeedEndpointOptions
 {
     /// <summary>The default options.</summary>
@@ -45,4 +48,7 @@ public sealed record FeedEndpointOptions
     /// when the next archive fills, and its ETag stays the same as long as it does not.
     /// </summary>
     public string? ArchiveCacheControl { get; init; } = "public, max-age=86400";
+
+    /// <summary>What to do with an article that has errors. Default <see cref="BadArticlePolicy.Fail"/>.</summary>
+    public BadArticlePolicy BadArticlePolicy { get; init; }
 }

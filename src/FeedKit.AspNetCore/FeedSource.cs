@@ -15,7 +15,7 @@ public sealed record FeedSource(Feed Feed)
     /// <summary>
     /// A string that changes whenever the feed's content changes (a database row version, the newest article's
     /// id and date, a content hash). With it the endpoint answers <c>If-None-Match</c> with 304 without rendering
-    /// the feed, and streams the body instead of buffering it. Without it the feed is rendered into memory and the
+    /// the feed, and streams the body of a streamed feed instead of buffering it. Without it the feed is rendered into memory and the
     /// ETag is a hash of the bytes.
     /// </summary>
     public string? Version { get; init; }

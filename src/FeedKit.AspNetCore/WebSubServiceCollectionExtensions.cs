@@ -3,6 +3,8 @@ using FeedKit.WebSub;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace FeedKit.AspNetCore;
 
@@ -17,7 +19,7 @@ public static class WebSubServiceCollectionExtensions
     /// <c>IHttpClientFactory</c> (<see cref="HttpClientName"/>) that follows no redirects and retries through the
     /// standard resilience handler of <c>Microsoft.Extensions.Http.Resilience</c> (retries with back-off and
     /// jitter for network errors, 408, 429 and 5xx answers, honouring <c>Retry-After</c>; a circuit breaker; attempt
-    /// and total timeouts). The publisher then makes one attempt per hub (<see cref="WebSubPublisherOptions.MaxAttempts"/>
+    /// and total timeouts). Each notification is logged once (<see cref="FeedKitLog.WebSubPing"/>). The publisher then makes one attempt per hub (<see cref="WebSubPublisherOptions.MaxAttempts"/>
     /// 1) that may last as long as the handler's total timeout, so that the handler alone retries.
     /// </summary>
     /// <param name="services">The service collection.</param>
@@ -43,8 +45,38 @@ public static class WebSubServiceCollectionExtensions
                 AllowAutoRedirect = false,
                 AutomaticDecompression = DecompressionMethods.None,
             })
-            .ConfigureHttpClient(client => client.Timeout = System.Threading.Timeout.InfiniteTimeSpan);
+            .ConfigureHttpClient(client => client.Timeout = System.Threading.Timeout.InfiniteTimeSpan)
+            // Outside the resilience handler: one log event per notification, however many attempts it took.
+            .AddHttpMessageHandler(provider => new WebSubLoggingHandler(provider.GetService<ILoggerFactory>()?.CreateLogger(FeedKitLog.Category) ?? NullLogger.Instance));
         builder.AddStandardResilienceHandler(configureResilience ?? (_ => { }));
         return builder;
+    }
+}
+
+/// <summary>Logs each WebSub notification (after the resilience handler's retries) as <see cref="FeedKitLog.WebSubPing"/>.</summary>
+internal sealed class WebSubLoggingHandler(ILogger logger) : DelegatingHandler
+{
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        // The hub without its query: a hub URL may carry a token there.
+        var hub = request.RequestUri is { } uri ? uri.GetLeftPart(UriPartial.Path) : string.Empty;
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        try
+        {
+            var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            var status = (int)response.StatusCode;
+            FeedKitLog.Ping(
+                logger,
+                status is >= 200 and < 300 ? LogLevel.Information : LogLevel.Warning,
+                hub,
+                FormattableString.Invariant($"{status} {response.ReasonPhrase}"),
+                (long)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            return response;
+        }
+        catch (Exception e)
+        {
+            FeedKitLog.Ping(logger, LogLevel.Warning, hub, e.GetType().Name + ": " + e.Message, (long)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            throw;
+        }
     }
 }

@@ -21,13 +21,14 @@ internal sealed record FeedOptions(
     string? Published = null);
 
 /// <summary>One article read from its file, and where its fields are in that file.</summary>
-internal sealed record ArticleEntry(string File, Article Article, ArticleLocations Locations);
+/// <param name="Categories">The categories the file names apart from its tags (front matter's <c>categories</c>); empty when none.</param>
+internal sealed record ArticleEntry(string File, Article Article, ArticleLocations Locations, ImmutableArray<string> Categories);
 
 /// <summary>
 /// The feed built from the files: the articles that could be read (newest first), the errors of the others, and
 /// the readers' notes (skipped drafts, ignored front-matter keys, dropped chrome).
 /// </summary>
-internal sealed class AssembledFeed(FeedInfo info, List<ArticleEntry> articles, List<string> errors, List<ReaderNote> notes)
+internal sealed class AssembledFeed(FeedInfo info, List<ArticleEntry> articles, List<string> errors, List<ReaderNote> notes, List<string> settingsWarnings)
 {
     public FeedInfo Info { get; } = info;
 
@@ -39,16 +40,25 @@ internal sealed class AssembledFeed(FeedInfo info, List<ArticleEntry> articles, 
     /// <summary>What the readers skipped or ignored, printed as <c>note: file:line: message</c>.</summary>
     public List<ReaderNote> Notes { get; } = notes;
 
+    /// <summary>What is wrong but harmless in the settings file (an <c>articles</c> key that matches no file), as <c>file:line: message</c>.</summary>
+    public List<string> SettingsWarnings { get; } = settingsWarnings;
+
+    /// <summary>The lines dropped as page chrome, each as <c>file:line: dropped "text": why</c>.</summary>
+    public IEnumerable<ReaderNote> DroppedLines => Notes.Where(n => n.Kind == ReaderNoteKind.DroppedLines);
+
+    /// <summary>The same feed with only <paramref name="articles"/> (a subset of <see cref="Articles"/>), for <c>--limit</c> and <c>--split-by</c>.</summary>
+    public AssembledFeed With(FeedInfo info, IEnumerable<ArticleEntry> articles) => new(info, [.. articles], Errors, Notes, SettingsWarnings);
+
     /// <summary>
-    /// The notes worth a line each: skipped drafts, and each ignored front-matter key once (a site's <c>layout</c>
-    /// is in every post). Chrome dropped from scraped text is routine and not printed.
+    /// The notes worth a line each: skipped drafts and list pages, and each ignored front-matter key once (a site's <c>layout</c>
+    /// is in every post). Chrome dropped from scraped text is routine: <c>build --verbose</c> and <c>lint</c> print it.
     /// </summary>
     public IEnumerable<ReaderNote> NotesToPrint()
     {
         var keys = new HashSet<string>(StringComparer.Ordinal);
         foreach (var note in Notes)
         {
-            if (note.Kind == ReaderNoteKind.SkippedDraft || (note.Kind == ReaderNoteKind.IgnoredKey && keys.Add(note.Message)))
+            if (note.Kind is ReaderNoteKind.SkippedDraft or ReaderNoteKind.SkippedPage || (note.Kind == ReaderNoteKind.IgnoredKey && keys.Add(note.Message)))
             {
                 yield return note;
             }
@@ -111,6 +121,7 @@ internal static partial class FeedAssembler
         }
 
         var settings = settingsPath is null ? new Settings() : Settings.Load(settingsPath);
+        var readers = settings.Chrome is null ? ArticleFiles.Readers : ArticleFiles.For(settings.Chrome.ToOptions(settingsPath!));
         var info = BuildInfo(options, settings, settingsPath);
         var articles = new List<ArticleEntry>(files.Count);
         var errors = new List<string>();
@@ -122,7 +133,7 @@ internal static partial class FeedAssembler
             cancellationToken.ThrowIfCancellationRequested();
             try
             {
-                var result = ArticleFiles.Readers.ReadFile(files[i]);
+                var result = readers.ReadFile(files[i]);
                 notes.AddRange(result.Notes);
                 foreach (var source in result.Articles)
                 {
@@ -142,7 +153,40 @@ internal static partial class FeedAssembler
             .OrderByDescending(a => a.Article.Published.UtcDateTime)
             .ThenBy(a => a.File, StringComparer.Ordinal)
             .ToList();
-        return new AssembledFeed(info, ordered, errors, notes);
+        return new AssembledFeed(info, ordered, errors, notes, UnmatchedArticleKeys(settings, settingsPath, files));
+    }
+
+    /// <summary>
+    /// Keys under <c>articles</c> that name none of the files read (a typo, a renamed file): their settings would
+    /// silently apply to nothing.
+    /// </summary>
+    private static List<string> UnmatchedArticleKeys(Settings settings, string? settingsPath, IReadOnlyList<string> files)
+    {
+        var warnings = new List<string>();
+        if (settings.Articles is not { Count: > 0 } articles || settingsPath is null)
+        {
+            return warnings;
+        }
+
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            names.Add(Path.GetFileNameWithoutExtension(file));
+            names.Add(Path.GetFileName(file));
+        }
+
+        var lines = SettingsLines.ArticleKeys(settingsPath);
+        foreach (var key in articles.Keys.Order(StringComparer.Ordinal))
+        {
+            if (!names.Contains(key))
+            {
+                var where = lines.TryGetValue(key, out var line) ? FormattableString.Invariant($"{settingsPath}:{line}") : settingsPath;
+                var near = Mistypes.Nearest(key, [.. files.Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal)!]);
+                warnings.Add($"{where}: articles.{key}: matches no article file; a key is a file's name without its extension (\"story\" for story.md){(near is null ? string.Empty : $"; did you mean \"{near}\"?")}");
+            }
+        }
+
+        return warnings;
     }
 
     private static string? FindSettings(IReadOnlyList<string> paths)
@@ -237,7 +281,7 @@ internal static partial class FeedAssembler
             throw new ArticleReadException(file, null, null, $"{e.Message} (from {SettingsFileName} or the options)", e);
         }
 
-        return new ArticleEntry(file, source.ToArticle(defaults, overrides), source.Locations);
+        return new ArticleEntry(file, source.ToArticle(defaults, overrides), source.Locations, source.Metadata.Categories ?? []);
     }
 
     /// <summary>An article's entry under <c>articles</c> in the settings, parsed as strictly as the settings are.</summary>

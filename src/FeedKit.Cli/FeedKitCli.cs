@@ -14,7 +14,8 @@ public static class FeedKitCli
     private const string ExitCodeHelp = """
         Exit codes:
           0    the feed was written (build), or no errors were found (lint)
-          1    the articles have errors: each is printed as "error: FILE:LINE: …", and nothing is written
+          1    the articles have errors: each is printed as "error: FILE:LINE: …", and nothing is written;
+               or, with --strict, warnings
           2    bad usage: an unknown or bad option, a missing path, a bad settings file; or a file that
                cannot be written (the message names it)
           70   internal error: a bug in feedkit, printed as "feedkit: internal error: …"
@@ -35,6 +36,12 @@ public static class FeedKitCli
               No settings file: everything on the command line.
           feedkit build posts/ --out public/feed.atom --stylesheet /feed.xsl --hub https://hub.example.net/
               With a browser view (write it with "feedkit stylesheet --out public/feed.xsl") and a WebSub hub.
+          feedkit build site/_posts/ --limit 20 --content summary --out public/feed.atom
+              A Jekyll site's newest 20 posts, summaries only.
+          feedkit build "site/content/**/*.md" --split-by language --out public/feeds/
+              A Hugo site: one feed per language (public/feeds/ar.atom, public/feeds/en.atom, …).
+          feedkit build posts/ --strict --verbose --out feed.atom
+              Fails on warnings too; prints each line dropped as page chrome.
         """;
 
     private const string LintExamples = """
@@ -50,6 +57,7 @@ public static class FeedKitCli
           feedkit build seeds/ --out feed.atom
           feedkit lint seeds/
           feedkit stylesheet --out public/feed.xsl
+          feedkit schema --out feedkit.schema.json
           feedkit build --help
         """;
 
@@ -112,7 +120,7 @@ public static class FeedKitCli
         var direction = new Option<string?>("--direction") { Description = "Force the feed's direction: rtl or ltr (normally worked out from the language)." };
         var author = new Option<string?>("--author") { Description = "Feed author's name." };
         var published = new Option<string?>("--published") { Description = "Publication date for articles that have none of their own (RFC 3339 with a time zone)." };
-        var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress and no summary on stderr; errors are still printed." };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress, notes, warnings or summary on stderr; errors are still printed (warnings too with --strict)." };
         var progress = new Option<bool>("--progress") { Description = $"Show progress on stderr even for {Progress.AutoThreshold} files or fewer (a bar on a terminal, plain lines otherwise)." };
 
         var format = new Option<string>("--format", "-f")
@@ -126,11 +134,23 @@ public static class FeedKitCli
         var stylesheet = new Option<string?>("--stylesheet") { Description = "Add <?xml-stylesheet?> with this URL (Atom, RSS) so browsers show a page; \"feedkit stylesheet\" writes FeedKit's XSLT." };
         var hub = new Option<string[]>("--hub") { Description = "A WebSub hub URL (repeatable): rel=\"hub\" links, JSON Feed hubs.", AllowMultipleArgumentsPerToken = false };
 
-        Option[] shared = [settings, title, siteUrl, selfUrl, language, direction, author, published, quiet, progress];
+        var strict = new Option<bool>("--strict") { Description = "Warnings fail the run too (exit code 1; build writes nothing)." };
+        Option[] shared = [settings, title, siteUrl, selfUrl, language, direction, author, published, quiet, progress, strict];
+
+        var verbose = new Option<bool>("--verbose", "-v") { Description = "Also print each line dropped as page chrome from plain text (file:line, the text, why) on stderr." };
+        var limit = new Option<int?>("--limit") { HelpName = "N", Description = "Only the newest N articles (of each feed with --split-by)." };
+        var splitBy = new Option<string?>("--split-by") { Description = "One feed per tag, category or language, written into the folder --out names (file names: the slug rule in docs/cli.md)." };
+        splitBy.AcceptOnlyFromAmong("tag", "category", "language");
+        var content = new Option<string>("--content")
+        {
+            Description = "full: each article's whole body; summary: its standfirst (else its first paragraph) and no body.",
+            DefaultValueFactory = _ => "full",
+        };
+        content.AcceptOnlyFromAmong("full", "summary");
 
         var build = new Command("build", "Build a feed from article files.");
         build.Arguments.Add(paths);
-        foreach (var option in new Option[] { format, output }.Concat(shared).Append(noGuard).Append(stylesheet).Append(hub))
+        foreach (var option in new Option[] { format, output }.Concat(shared).Concat([verbose, limit, splitBy, content, noGuard, stylesheet, hub]))
         {
             build.Options.Add(option);
         }
@@ -194,11 +214,27 @@ public static class FeedKitCli
             {
                 Stylesheet = result.GetValue(stylesheet),
                 Hubs = result.GetValue(hub) ?? [],
+                Verbose = result.GetValue(verbose),
+                Strict = result.GetValue(strict),
+                Limit = result.GetValue(limit),
+                SplitBy = result.GetValue(splitBy) switch
+                {
+                    "tag" => SplitBy.Tag,
+                    "category" => SplitBy.Category,
+                    "language" => SplitBy.Language,
+                    _ => null,
+                },
+                SummaryOnly = result.GetValue(content) == "summary",
             },
             stdout,
             stderr,
             context)));
-        lint.SetAction(result => Guard(stderr, () => LintCommand.Run(new LintRequest(FeedOptionsOf(result), ProgressOf(result)), stdout, stderr, context)));
+        lint.SetAction(result => Guard(stderr, () => LintCommand.Run(new LintRequest(FeedOptionsOf(result), ProgressOf(result)) { Strict = result.GetValue(strict) }, stdout, stderr, context)));
+
+        var schemaOut = new Option<string?>("--out", "-o") { Description = "Write the schema to this file instead of stdout." };
+        var schemaCommand = new Command("schema", $"Write the JSON Schema of {BuildCommand.SettingsFileName}, for editors: \"$schema\": \"./{SettingsSchema.FileName}\".");
+        schemaCommand.Options.Add(schemaOut);
+        schemaCommand.SetAction(result => Guard(stderr, () => SettingsSchema.Write(result.GetValue(schemaOut), stdout, context.Cancellation)));
 
         // A Command rather than a RootCommand, whose name is the host's file name (testhost, FeedKit.Cli, dotnet):
         // help always says "feedkit".
@@ -208,6 +244,7 @@ public static class FeedKitCli
         root.Subcommands.Add(build);
         root.Subcommands.Add(lint);
         root.Subcommands.Add(stylesheetCommand);
+        root.Subcommands.Add(schemaCommand);
         foreach (var option in root.Options)
         {
             if (option is HelpOption { Action: HelpAction help })

@@ -4,7 +4,11 @@ using FeedKit.Validation;
 namespace FeedKit.Cli;
 
 /// <summary>The options of <c>feedkit lint</c>, after parsing.</summary>
-internal sealed record LintRequest(FeedOptions Feed, ProgressMode Progress = ProgressMode.Auto);
+internal sealed record LintRequest(FeedOptions Feed, ProgressMode Progress = ProgressMode.Auto)
+{
+    /// <summary><c>--strict</c>: warnings fail the lint (exit code 1).</summary>
+    public bool Strict { get; init; }
+}
 
 /// <summary>
 /// Checks articles without writing a feed: reads them as <c>build</c> does, then runs <see cref="FeedChecker"/>.
@@ -37,9 +41,23 @@ internal static class LintCommand
                 report.WriteLine($"error: {error}");
             }
 
+            foreach (var warning in assembled.SettingsWarnings)
+            {
+                report.WriteLine($"warning: {warning}");
+            }
+
             foreach (var problem in assembled.WithoutFollowOnErrors(problems))
             {
                 report.WriteLine($"{BuildCommand.Severity(problem)}: {assembled.Locate(problem)}");
+            }
+
+            // Every line dropped as page chrome, so that a real last paragraph dropped by mistake is seen.
+            if (request.Progress != ProgressMode.Never)
+            {
+                foreach (var line in assembled.DroppedLines)
+                {
+                    report.WriteLine($"note: {line}");
+                }
             }
 
             report.Flush();
@@ -50,13 +68,14 @@ internal static class LintCommand
         }
 
         var errors = assembled.Errors.Count + problems.Count(p => p.Severity == FeedProblemSeverity.Error);
-        var warnings = problems.Count(p => p.Severity == FeedProblemSeverity.Warning);
+        var warnings = assembled.SettingsWarnings.Count + problems.Count(p => p.Severity == FeedProblemSeverity.Warning);
+        var dropped = assembled.DroppedLines.Count();
         if (request.Progress != ProgressMode.Never)
         {
             var files = assembled.Articles.Count + assembled.Errors.Count;
-            stderr.WriteLine(FormattableString.Invariant($"feedkit: {files} file(s) checked: {errors} error(s), {warnings} warning(s)"));
+            stderr.WriteLine(FormattableString.Invariant($"feedkit: {files} file(s) checked: {errors} error(s), {warnings} warning(s){(dropped > 0 ? FormattableString.Invariant($", {dropped} line(s) dropped as page chrome") : string.Empty)}"));
         }
 
-        return errors > 0 ? ExitCodes.InvalidFeed : ExitCodes.Ok;
+        return errors > 0 || (request.Strict && warnings > 0) ? ExitCodes.InvalidFeed : ExitCodes.Ok;
     }
 }

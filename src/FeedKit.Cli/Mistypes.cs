@@ -62,7 +62,7 @@ internal static class Mistypes
     }
 
     /// <summary>The candidate that <paramref name="typed"/> begins, else the nearest within a few edits; null when none is close.</summary>
-    private static string? Nearest(string typed, IReadOnlyList<string> candidates)
+    internal static string? Nearest(string typed, IReadOnlyList<string> candidates)
     {
         var prefixed = candidates.Where(c => c.StartsWith(typed, StringComparison.Ordinal)).ToList();
         if (prefixed.Count == 1)

@@ -9,6 +9,10 @@ namespace FeedKit.Cli;
 /// </summary>
 internal sealed class Settings
 {
+    /// <summary>The JSON Schema an editor checks the file with (<c>feedkit schema</c> writes FeedKit's); not used otherwise.</summary>
+    [JsonPropertyName("$schema")]
+    public string? Schema { get; set; }
+
     public string? Title { get; set; }
     public string? Subtitle { get; set; }
     public string? SiteUrl { get; set; }
@@ -26,6 +30,9 @@ internal sealed class Settings
     /// <summary>The UTC offset (<c>+03:00</c>) of article dates written without one, as a site's time zone.</summary>
     public string? UtcOffset { get; set; }
     public Dictionary<string, ArticleSettings>? Articles { get; set; }
+
+    /// <summary>The page-chrome rule of plain-text articles: <see cref="FeedKit.Readers.PlainTextOptions"/>.</summary>
+    public ChromeSettings? Chrome { get; set; }
 
     public static readonly JsonSerializerOptions JsonOptions = new()
     {
@@ -67,6 +74,36 @@ internal sealed class ArticleSettings
     public string? Direction { get; set; }
     public List<AuthorSettings>? Authors { get; set; }
     public List<string>? Tags { get; set; }
+}
+
+/// <summary>
+/// <c>"chrome"</c>: <see cref="FeedKit.Readers.PlainTextOptions"/> from the settings file. <c>enabled</c> is
+/// <c>RemoveChrome</c>, <c>unlisted</c> is <c>RemoveUnlistedChrome</c>, <c>add</c> and <c>remove</c> are
+/// <c>AddedChromePhrases</c> and <c>RemovedChromePhrases</c>.
+/// </summary>
+internal sealed class ChromeSettings
+{
+    public bool? Enabled { get; set; }
+    public bool? Unlisted { get; set; }
+    public List<string>? Add { get; set; }
+    public List<string>? Remove { get; set; }
+
+    public FeedKit.Readers.PlainTextOptions ToOptions(string where)
+    {
+        static System.Collections.Immutable.ImmutableArray<string> Phrases(List<string>? phrases, string where) =>
+            phrases is null ? []
+            : [.. phrases.Select((p, i) => string.IsNullOrWhiteSpace(p)
+                ? throw new CliException(FormattableString.Invariant($"{where}[{i}]: a chrome phrase cannot be empty or null"))
+                : p)];
+
+        return FeedKit.Readers.PlainTextOptions.Default with
+        {
+            RemoveChrome = Enabled ?? true,
+            RemoveUnlistedChrome = Unlisted ?? true,
+            AddedChromePhrases = Phrases(Add, where + ": chrome.add"),
+            RemovedChromePhrases = Phrases(Remove, where + ": chrome.remove"),
+        };
+    }
 }
 
 /// <summary>A usage or input error the CLI reports as one line, with exit code 2.</summary>

@@ -190,6 +190,7 @@ internal sealed class FrontMatterKeys
             Direction = direction,
             Authors = authors,
             Tags = tagsGiven ? [.. tags] : null,
+            Categories = Categories.Count > 0 ? [.. Categories.Distinct(StringComparer.Ordinal)] : null,
             LeadImage = image is null ? null : image with { AltText = imageAlt ?? image.AltText, Caption = imageCaption ?? image.Caption, Length = imageLength ?? image.Length },
         };
     }

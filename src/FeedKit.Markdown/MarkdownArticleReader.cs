@@ -33,7 +33,10 @@ namespace FeedKit.Markdown;
 /// <para>File layout: Jekyll's <c>_posts/2021-06-16-summit.md</c> gives the date (when the front matter has none),
 /// the slug <c>summit</c> and Jekyll's default URL (<c>/:categories/:year/:month/:day/:title.html</c>); files under
 /// <c>_drafts/</c> are skipped. Hugo's <c>content/ar/…</c> and <c>content.ar/…</c> folders and <c>post.ar.md</c> names give the language
-/// (when the front matter has none); a page bundle's <c>index.md</c> takes its folder's name as slug.</para>
+/// (when the front matter has none) and put the slug below it, as Hugo puts a language's pages (<c>post.fa.md</c> and
+/// <c>content/fa/post.md</c> are <c>fa/post</c>), so a post and its translations have URLs and ids of their own; a page
+/// bundle's <c>index.md</c> takes its folder's name as slug; a section's list page (<c>_index.md</c>) is skipped with a
+/// note (<see cref="ReaderNoteKind.SkippedPage"/>).</para>
 /// <para>Without a <c>title</c>, a first-level heading before any other block is the headline.</para>
 /// <para>Blocks: a paragraph of plain text is a <see cref="Paragraph"/>; a paragraph holding only an image is an
 /// <see cref="ImageBlock"/> (its title is the caption); headings are <see cref="Subheading"/>s; a quote of plain
@@ -86,6 +89,12 @@ public sealed class MarkdownArticleReader : IArticleReader
         if (layout.IsDraftFolder)
         {
             notes.Add(new ReaderNote(ReaderNoteKind.SkippedDraft, file, null, "skipped: a draft (in a _drafts folder)"));
+            return ArticleReadResult.Skipped(notes);
+        }
+
+        if (layout.IsListPage)
+        {
+            notes.Add(new ReaderNote(ReaderNoteKind.SkippedPage, file, null, "skipped: a Hugo list page (_index.md) introduces a section; it is not a post"));
             return ArticleReadResult.Skipped(notes);
         }
 
@@ -159,6 +168,14 @@ public sealed class MarkdownArticleReader : IArticleReader
         }
 
         var slug = keys.Slug ?? layout.Slug;
+
+        // Hugo puts a language's pages below /<lang>/: post.fa.md and content/fa/post.md are fa/post, so that a post
+        // and its translations (post.md, post.fa.md) have URLs and ids of their own.
+        if (layout.Language is { } pageLanguage && !layout.IsJekyllPost)
+        {
+            slug = pageLanguage.Value.ToLowerInvariant() + "/" + slug;
+        }
+
         if (layout.IsJekyllPost && metadata.Url is null && (metadata.Published ?? layout.Date) is { } date)
         {
             slug = layout.JekyllSlug(keys.Categories, date);

@@ -12,6 +12,10 @@ namespace FeedKit.Markdown;
 /// </summary>
 internal sealed partial record SiteLayout(string Slug, ArticleDate? Date, bool IsJekyllPost, bool IsDraftFolder, LanguageTag? Language)
 {
+    /// <summary>Hugo's <c>_index.md</c> (<c>_index.fa.md</c>): a section's list page, not a post.</summary>
+    public bool IsListPage { get; init; }
+
+
     public static SiteLayout Of(string file)
     {
         var segments = file.Replace('\\', '/').Split('/', StringSplitOptions.RemoveEmptyEntries);
@@ -43,6 +47,7 @@ internal sealed partial record SiteLayout(string Slug, ArticleDate? Date, bool I
         // Hugo page bundle: the folder names the page, and its URL ends in "/" so the bundle's images
         // (image = "cover.jpg") resolve inside it.
         var bundle = false;
+        var listPage = name == "_index";
         if (name is "index" or "_index" && folders.Length > 0)
         {
             name = folders[^1];
@@ -59,7 +64,7 @@ internal sealed partial record SiteLayout(string Slug, ArticleDate? Date, bool I
             isPost = folders.Contains("_posts");
         }
 
-        return new SiteLayout(bundle ? name + "/" : name, date, isPost, folders.Contains("_drafts"), language);
+        return new SiteLayout(bundle ? name + "/" : name, date, isPost, folders.Contains("_drafts"), language) { IsListPage = listPage };
     }
 
     /// <summary>

@@ -1,7 +1,8 @@
 // A minimal site that serves the seed article's feed with FeedKit.AspNetCore:
 //   dotnet run --project src/FeedKit.Samples.Web --urls http://127.0.0.1:5080
 // then open /feed.atom, /feed.rss, /feed.json, or /feed (negotiated on Accept: a browser gets the feed's page,
-// FeedKit.Browser.FeedPage, with each article's direction and the addresses to subscribe).
+// FeedKit.Browser.FeedPage, with each article's direction and the addresses to subscribe), and the per-tag feeds
+// such as /tags/قمة جنيف/feed.atom.
 using FeedKit;
 using FeedKit.AspNetCore;
 using FeedKit.Readers;
@@ -10,6 +11,8 @@ using FeedKit.Text;
 using Microsoft.AspNetCore.ResponseCompression;
 
 var builder = WebApplication.CreateSlimBuilder(args);
+// FeedKit's options from the "FeedKit" section of the configuration (appsettings.json, environment variables).
+builder.Services.AddFeedKit();
 builder.Services.AddResponseCompression(o => o.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(FeedFormats.All.Select(f => f.MediaType)));
 var app = builder.Build();
 app.UseResponseCompression();
@@ -50,13 +53,20 @@ var info = new FeedInfo
 // aggregators that send If-None-Match get a 304 without the feed being rendered.
 var feed = new Feed(info, articles);
 var version = FormattableString.Invariant($"{articles.Count}-{feed.Updated?.UtcTicks}");
-app.MapFeed("/feed", (_, _) => ValueTask.FromResult(new FeedSource(feed) { Version = version }));
+app.MapFeed("/feed", (_, _) => ValueTask.FromResult(new FeedSource(feed) { Version = version })).WithName("feed");
+
+// A feed per tag, one line: the route value is bound like any minimal-API parameter; null (an unknown tag) is 404.
+app.MapFeed("/tags/{tag}/feed", (string tag) =>
+    articles.Where(a => a.Tags.Contains(tag)).ToList() is { Count: > 0 } tagged
+        ? new FeedSource(new Feed(info with { Title = info.Title + ": " + tag }, tagged)) { Version = version }
+        : null);
 app.MapGet("/", () => Results.Content(
     """
     <!doctype html><html lang="en"><meta charset="utf-8"><title>FeedKit sample</title>
     <p>Feeds of the seed article: <a href="/feed.atom">Atom</a>, <a href="/feed.rss">RSS</a>,
     <a href="/feed.json">JSON Feed</a>, or <a href="/feed">/feed</a> (chosen by your Accept header: this browser gets
-    the feed's page, which shows the articles and how to subscribe).</p>
+    the feed's page, which shows the articles and how to subscribe).
+    Per tag: <a href="/tags/%D9%82%D9%85%D8%A9%20%D8%AC%D9%86%D9%8A%D9%81/feed.atom">قمة جنيف</a>.</p>
     """,
     "text/html; charset=utf-8"));
 

@@ -38,9 +38,14 @@ public sealed class SampleAppTests : IAsyncLifetime
         await _factory.DisposeAsync();
     }
 
-    private async Task<HttpResponseMessage> Get(string path, bool gzip, EntityTagHeaderValue? ifNoneMatch = null)
+    private async Task<HttpResponseMessage> Get(string path, bool gzip, EntityTagHeaderValue? ifNoneMatch = null, string? accept = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (accept is not null)
+        {
+            request.Headers.Accept.ParseAdd(accept);
+        }
+
         if (gzip)
         {
             request.Headers.AcceptEncoding.ParseAdd("gzip");
@@ -78,5 +83,21 @@ public sealed class SampleAppTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotModified, identity304.StatusCode);
         Assert.Equal(HttpStatusCode.OK, identityWithGzipTag.StatusCode);
         Assert.Empty(identityWithGzipTag.Content.Headers.ContentEncoding);
+    }
+
+    [Fact]
+    public async Task The_sample_serves_a_feed_per_tag_and_404_for_an_unknown_tag()
+    {
+        using var atom = await Get("/tags/" + Uri.EscapeDataString("قمة جنيف") + "/feed.atom", gzip: false);
+        Assert.Equal(HttpStatusCode.OK, atom.StatusCode);
+        var body = await atom.Content.ReadAsStringAsync();
+        Assert.Contains("<title>أخبار العالم: قمة جنيف</title>", body, StringComparison.Ordinal);
+        Assert.Contains("<entry", body, StringComparison.Ordinal);
+        Assert.Equal(["nosniff"], atom.Headers.GetValues("X-Content-Type-Options"));
+
+        using var rss = await Get("/tags/" + Uri.EscapeDataString("روسيا") + "/feed", gzip: false, accept: "application/rss+xml");
+        Assert.Equal("application/rss+xml", rss.Content.Headers.ContentType!.MediaType);
+        using var unknown = await Get("/tags/nothing/feed.atom", gzip: false);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }
 }

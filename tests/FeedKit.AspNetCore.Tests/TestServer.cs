@@ -26,11 +26,18 @@ internal sealed class TestServer : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<TestServer> StartAsync(Action<WebApplication> map, bool compression = false)
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<TestServer> StartAsync(Action<WebApplication> map, bool compression = false, Action<WebApplicationBuilder>? configure = null, LogSink? logs = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
+        if (logs is not null)
+        {
+            builder.Logging.AddProvider(logs);
+            builder.Logging.SetMinimumLevel(LogLevel.Debug);
+        }
 
         // Kestrel's default, stated so the test says what it relies on: synchronous I/O throws.
         builder.WebHost.ConfigureKestrel(k => k.AllowSynchronousIO = false);
@@ -39,6 +46,7 @@ internal sealed class TestServer : IAsyncDisposable
             builder.Services.AddResponseCompression(o => o.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(FeedFormats.All.Select(f => f.MediaType)));
         }
 
+        configure?.Invoke(builder);
         var app = builder.Build();
         if (compression)
         {

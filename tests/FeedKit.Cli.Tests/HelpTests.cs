@@ -32,7 +32,7 @@ public sealed class HelpTests
     [Theory]
     [InlineData(new string[0], "Required command was not provided", "Run 'feedkit --help'")]
     [InlineData(new[] { "build" }, "Required argument missing", "Run 'feedkit build --help'")]
-    [InlineData(new[] { "publish", "x" }, "unknown command 'publish'; the commands are build, lint, stylesheet", "Run 'feedkit --help'")]
+    [InlineData(new[] { "publish", "x" }, "unknown command 'publish'; the commands are build, lint, stylesheet, schema", "Run 'feedkit --help'")]
     public void Usage_errors_exit_2_and_point_to_help(string[] args, string message, string hint)
     {
         var (code, output, errors) = CliRunner.Run(args);

@@ -8,8 +8,13 @@ public sealed class LintTests
     {
         var (code, output, errors) = CliRunner.Run("lint", CliRunner.SeedDirectory);
         Assert.True(code == 0, output + errors);
-        Assert.Equal(string.Empty, output);
-        Assert.Equal("feedkit: 1 file(s) checked: 0 error(s), 0 warning(s)\n", errors);
+        // No problem; the two lines of page chrome the reader dropped are listed, so a wrongly dropped one is seen.
+        var file = Path.Combine(CliRunner.SeedDirectory, "000_0a1375d98b8308ea.txt");
+        Assert.Equal(
+            $"note: {file}:43: dropped \"مقالات ذات صلة\": trailing page chrome: phrase \"مقالات ذات صلة\" (ar)\n"
+            + $"note: {file}:45: dropped \"زر الذهاب إلى الأعلى\": trailing page chrome: phrase \"زر الذهاب إلى الأعلى\" (ar)\n",
+            output);
+        Assert.Equal("feedkit: 1 file(s) checked: 0 error(s), 0 warning(s), 2 line(s) dropped as page chrome\n", errors);
     }
 
     [Fact]

@@ -18,24 +18,24 @@ public sealed class HugoSiteTests
         Assert.Equal("2021-06-17T08:00:00+02:00", source.Metadata.Updated.ToString());
         Assert.Equal(new[] { "جنيف", "سياسة", "أخبار" }, source.Metadata.Tags!.Value.ToArray());
         Assert.Equal("summit.jpg", source.Metadata.LeadImage!.Url.OriginalString);
-        Assert.Equal("geneva-summit", source.Slug);
+        Assert.Equal("ar/geneva-summit", source.Slug);
         Assert.Equal(2, source.Locations.Find("Headline")!.Value.Line);
         Assert.Equal(7, source.Locations.Find("Standfirst")!.Value.Line);
         Assert.Equal(15, source.Locations.Find("Body[0]")!.Value.Line);
         Assert.Equal(new[] { "weight", "params" }, result.Notes.Select(n => n.Message.Split('"')[1]).ToArray());
 
         var article = source.ToArticle(Fixture.Defaults);
-        Assert.Equal("https://example.com/blog/geneva-summit", article.Url!.AbsoluteUri);
-        Assert.Equal("https://example.com/blog/summit.jpg", article.LeadImage!.Url.AbsoluteUri);
+        Assert.Equal("https://example.com/blog/ar/geneva-summit", article.Url!.AbsoluteUri);
+        Assert.Equal("https://example.com/blog/ar/summit.jpg", article.LeadImage!.Url.AbsoluteUri);
     }
 
     [Fact]
-    public void A_language_suffix_gives_the_language_and_leaves_the_slug()
+    public void A_language_suffix_gives_the_language_and_puts_the_slug_below_it()
     {
         var source = Assert.Single(Fixture.Read("hugo/content/fa/posts/post.fa.md").Articles);
         Assert.Equal("fa", source.Metadata.Language!.Value);
         Assert.Equal(TextDirection.RightToLeft, source.Metadata.Language.Direction);
-        Assert.Equal("post", source.Slug);
+        Assert.Equal("fa/post", source.Slug);
         Assert.Equal("خلاصه‌ی نشست.", source.Standfirst);
         Assert.Equal("2021-06-16", source.Metadata.Published.ToString());
     }
@@ -56,12 +56,12 @@ public sealed class HugoSiteTests
         // date, lists over several lines, an image beside the page).
         const string Post = "+++\nauthor = \"Hugo Authors\"\ntitle = \"مثال نص\"\ndate = \"2019-03-09\"\ncategories = [\n    \"تجربة\",\n    \"تجربة مع فراغات\"\n]\nimage = \"cover.jpg\"\n+++\n## فقرة 1\n\nنص.\n";
         var source = Assert.Single(Fixture.ReadText(Post, "content/post/placeholder-text/index.ar.md").Articles);
-        Assert.Equal("placeholder-text/", source.Slug);
+        Assert.Equal("ar/placeholder-text/", source.Slug);
         Assert.Equal(new[] { "تجربة", "تجربة مع فراغات" }, source.Metadata.Tags!.Value.ToArray());
         Assert.Equal(7, source.Locations.Find("Tags[1]")!.Value.Line);
         var article = source.ToArticle(Fixture.Defaults);
-        Assert.Equal("https://example.com/blog/placeholder-text/", article.Url!.AbsoluteUri);
-        Assert.Equal("https://example.com/blog/placeholder-text/cover.jpg", article.LeadImage!.Url.AbsoluteUri);
+        Assert.Equal("https://example.com/blog/ar/placeholder-text/", article.Url!.AbsoluteUri);
+        Assert.Equal("https://example.com/blog/ar/placeholder-text/cover.jpg", article.LeadImage!.Url.AbsoluteUri);
         Assert.Equal("ar", article.Language!.Value);
     }
 

@@ -47,6 +47,15 @@ public sealed class JekyllSiteTests
     }
 
     [Fact]
+    public void Categories_are_tags_and_are_also_kept_apart()
+    {
+        var metadata = Assert.Single(Fixture.Read("jekyll/_posts/2021-06-16-geneva-summit.md").Articles).Metadata;
+        Assert.Equal(new[] { "سياسة", "world", "جنيف", "قمة" }, metadata.Tags!.Value.ToArray());
+        Assert.Equal(new[] { "سياسة", "world" }, metadata.Categories!.Value.ToArray());
+        Assert.Null(Assert.Single(Fixture.ReadText("---\ntitle: T\ntags: [a]\n---\nx\n").Articles).Metadata.Categories);
+    }
+
+    [Fact]
     public void The_post_file_name_gives_jekylls_url_and_the_front_matter_date_wins()
     {
         var source = Assert.Single(Fixture.Read("jekyll/_posts/2021-06-16-geneva-summit.md").Articles);

@@ -41,6 +41,13 @@ public sealed record ArticleMetadata
     /// <summary>The article's tags (and categories); an empty list says "no tags", null says nothing.</summary>
     public ImmutableArray<string>? Tags { get; init; }
 
+    /// <summary>
+    /// Which of <see cref="Tags"/> the file calls categories (Jekyll's and Hugo's <c>categories</c>), for hosts that
+    /// group articles by them (the command line's <c>--split-by category</c>); null when the file names none. Feeds
+    /// write <see cref="Tags"/>, which holds these too.
+    /// </summary>
+    public ImmutableArray<string>? Categories { get; init; }
+
     /// <summary>The lead image; a relative URL is resolved against the article's URL.</summary>
     public Image? LeadImage { get; init; }
 
@@ -57,6 +64,7 @@ public sealed record ArticleMetadata
         Direction = Direction ?? fallback.Direction,
         Authors = Authors ?? fallback.Authors,
         Tags = Tags ?? fallback.Tags,
+        Categories = Categories ?? fallback.Categories,
         LeadImage = LeadImage ?? fallback.LeadImage,
     };
 }

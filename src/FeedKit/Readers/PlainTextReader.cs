@@ -5,7 +5,7 @@ namespace FeedKit.Readers;
 
 /// <summary>
 /// <see cref="PlainTextArticleReader"/> behind <see cref="IArticleReader"/>: reads <c>.txt</c> files, with the line
-/// of the headline, the standfirst and each body block, and a note for trailing page chrome it left out.
+/// of the headline, the standfirst and each body block, and a note (<see cref="ReaderNoteKind.DroppedLines"/>) for each line of page chrome it left out.
 /// </summary>
 public sealed class PlainTextReader : IArticleReader
 {
@@ -34,8 +34,8 @@ public sealed class PlainTextReader : IArticleReader
             throw new ArticleReadException(file, new SourcePosition(e.Line, e.Column), null, reason, e);
         }
 
-        // The blocks as the reader splits them (text up to a blank line), with their first lines.
-        var starts = BlockLines(text);
+        // The blocks as the reader splits them (text up to a blank line or a dropped line), with their first lines.
+        var starts = BlockLines(text, [.. article.Dropped.Select(d => d.Line)]);
         var positions = new Dictionary<string, SourcePosition>(StringComparer.Ordinal);
         var kept = 1 + (article.Standfirst is null ? 0 : 1) + article.Body.Length;
         if (starts.Count > 0)
@@ -53,12 +53,12 @@ public sealed class PlainTextReader : IArticleReader
             positions[string.Create(CultureInfo.InvariantCulture, $"Body[{i}]")] = new SourcePosition(starts[i + 2]);
         }
 
-        var notes = new List<ReaderNote>();
-        if (starts.Count > kept && kept > 0)
+        // Every line dropped as page chrome, each with its line and why, so that a real last paragraph dropped by
+        // mistake is visible to whoever runs the reader.
+        var notes = new List<ReaderNote>(article.Dropped.Length);
+        foreach (var line in article.Dropped)
         {
-            var dropped = starts.Count - kept;
-            notes.Add(new ReaderNote(ReaderNoteKind.DroppedLines, file, new SourcePosition(starts[kept]),
-                string.Create(CultureInfo.InvariantCulture, $"left out {dropped} trailing block{(dropped == 1 ? string.Empty : "s")} of page chrome from line {starts[kept]} on")));
+            notes.Add(new ReaderNote(ReaderNoteKind.DroppedLines, file, new SourcePosition(line.Line), $"dropped \"{line.Text}\": {line.Reason}"));
         }
 
         var source = new ArticleSource
@@ -73,7 +73,7 @@ public sealed class PlainTextReader : IArticleReader
         return ArticleReadResult.Of(source, notes);
     }
 
-    private static List<int> BlockLines(string text)
+    private static List<int> BlockLines(string text, HashSet<int> dropped)
     {
         var starts = new List<int>();
         var inBlock = false;
@@ -81,7 +81,7 @@ public sealed class PlainTextReader : IArticleReader
         foreach (var raw in text.Split('\n'))
         {
             line++;
-            var blank = raw.AsSpan().Trim().IsEmpty;
+            var blank = raw.AsSpan().Trim().IsEmpty || dropped.Contains(line);
             if (!blank && !inBlock)
             {
                 starts.Add(line);

@@ -9,8 +9,11 @@ public enum ReaderNoteKind
     /// <summary>A front-matter key the reader does not use (a theme's <c>layout</c>, a site's own key) was ignored.</summary>
     IgnoredKey,
 
-    /// <summary>Lines of the file were left out of the article (page chrome at the end of scraped text).</summary>
+    /// <summary>A line of the file was left out of the article as page chrome (one note per line, with the rule that dropped it).</summary>
     DroppedLines,
+
+    /// <summary>A page that is not an article was skipped (Hugo's <c>_index.md</c>, a section's list page).</summary>
+    SkippedPage,
 }
 
 /// <summary>

@@ -9,6 +9,7 @@ using FeedKit.WebSub;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace FeedKit.AspNetCore.Tests.WebSub;
 
@@ -452,5 +453,34 @@ public sealed class WebSubPublisherTests
         Assert.Contains("Timeout", result.Error, StringComparison.Ordinal);
         Assert.Equal(2, hub.Received.Count);
         Assert.True(elapsed < TimeSpan.FromSeconds(10), $"the handler's timeouts did not bound the publishing: {elapsed}");
+    }
+
+    [Fact]
+    public async Task A_hub_that_fails_once_is_retried_by_the_resilience_handler_and_the_ping_is_logged_once()
+    {
+        var logs = new LogSink();
+        var services = new ServiceCollection();
+        services.AddLogging(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
+        services.AddFeedKitWebSub(o =>
+        {
+            o.Retry.Delay = TimeSpan.FromMilliseconds(20);
+            o.Retry.UseJitter = false;
+        });
+        await using var provider = services.BuildServiceProvider();
+
+        var (result, hub, _) = await Publish(new Hub(), _ => provider.GetRequiredService<WebSubPublisher>(), 503, 204);
+        Assert.True(result.Succeeded, result.Error);
+        Assert.Equal(1, result.Attempts);
+        Assert.Equal(2, hub.Received.Count);
+        var ping = Assert.Single(logs.Events(FeedKitLog.WebSubPing));
+        Assert.Equal(LogLevel.Information, ping.Level);
+        Assert.EndsWith("/hub", (string)ping.State["Hub"]!, StringComparison.Ordinal);
+        Assert.StartsWith("204", (string)ping.State["Outcome"]!, StringComparison.Ordinal);
+
+        // A hub that refuses: one event, a warning.
+        (result, _, _) = await Publish(new Hub(), _ => provider.GetRequiredService<WebSubPublisher>(), 400);
+        Assert.False(result.Succeeded);
+        Assert.Equal(2, logs.Events(FeedKitLog.WebSubPing).Count());
+        Assert.Equal(LogLevel.Warning, logs.Events(FeedKitLog.WebSubPing).Last().Level);
     }
 }

@@ -22,14 +22,26 @@ public sealed class PlainTextReaderTests
     }
 
     [Fact]
-    public void Dropped_chrome_is_a_note_with_its_line()
+    public void Each_dropped_chrome_line_is_a_note_with_its_line_text_and_reason()
     {
-        var result = Read("Headline\n\nStandfirst.\n\nBody.\n\nRelated articles\n\nBack to top\n");
-        var note = Assert.Single(result.Notes);
-        Assert.Equal(ReaderNoteKind.DroppedLines, note.Kind);
-        Assert.Equal(7, note.Position!.Value.Line);
-        Assert.Contains("2 trailing blocks", note.Message, StringComparison.Ordinal);
+        var result = Read("Headline\n\nStandfirst.\n\nBody.\n\nRelated articles\nBack to top\n");
+        Assert.All(result.Notes, n => Assert.Equal(ReaderNoteKind.DroppedLines, n.Kind));
+        Assert.Equal([7, 8], result.Notes.Select(n => n.Position!.Value.Line));
+        Assert.Equal(
+            ["story.txt:7: dropped \"Related articles\": trailing page chrome: phrase \"related articles\" (en)", "story.txt:8: dropped \"Back to top\": trailing page chrome: phrase \"back to top\" (en)"],
+            result.Notes.Select(n => n.ToString()));
         Assert.Equal(new Block[] { new Paragraph("Body.") }, Assert.Single(result.Articles).Body.ToArray());
+    }
+
+    [Fact]
+    public void Blocks_after_leading_chrome_have_their_own_lines()
+    {
+        // A breadcrumb above the headline and a share line directly under it: the headline is line 2, the standfirst line 4.
+        var source = Assert.Single(Read("Home › World\nHeadline\nShare | Facebook | WhatsApp\nStandfirst.\n\nBody.\n").Articles);
+        Assert.Equal("Headline", source.Headline);
+        Assert.Equal(2, source.Locations.Find("Headline")!.Value.Line);
+        Assert.Equal(4, source.Locations.Find("Standfirst")!.Value.Line);
+        Assert.Equal(6, source.Locations.Find("Body[0]")!.Value.Line);
     }
 
     [Fact]
