@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using FeedKit.Browser;
 using FeedKit.Model;
@@ -67,6 +68,13 @@ internal static partial class FeedResponse
         var origin = options.PublicOrigin ?? new Uri(source.Feed.Info.SiteUrl.GetLeftPart(UriPartial.Authority));
         var links = PageLinks(context, result, options, origin);
         var feed = source.Feed with { Info = source.Feed.Info with { SelfUrl = links[0].Url } };
+        if (options.BadArticlePolicy == BadArticlePolicy.Skip)
+        {
+            // As for the feeds: an article with errors (by Atom's rules, which the page follows) is left out and logged.
+            var path = request.Path.Value ?? string.Empty;
+            feed = new Feed(feed.Info, SkipBad(feed.ArticleStream ?? Enumerate(feed.Articles), feed.Info, FeedFormat.Atom, options, Logger(context), path, new StrongBox<int>(), cancellationToken));
+        }
+
         if (feed.ArticleStream is { } stream && (feed.Info.Updated is null || source.Version is null))
         {
             feed = new Feed(feed.Info, await ToListAsync(stream, cancellationToken).ConfigureAwait(false));
@@ -151,6 +159,16 @@ internal static partial class FeedResponse
 
             await FailAsync(response, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    private static async IAsyncEnumerable<Article> Enumerate(IEnumerable<Article> articles)
+    {
+        foreach (var article in articles)
+        {
+            yield return article;
+        }
+
+        await Task.CompletedTask.ConfigureAwait(false);
     }
 
     /// <summary>

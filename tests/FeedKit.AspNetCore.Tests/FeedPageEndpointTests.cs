@@ -8,6 +8,8 @@ using FeedKit.Browser;
 using FeedKit.Model;
 using FeedKit.Text;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FeedKit.AspNetCore.Tests;
 
@@ -364,6 +366,53 @@ public sealed partial class FeedPageEndpointTests
         using var response = await Get(server, "/feed", "text/html");
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         Assert.DoesNotContain("<html", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_handler_returning_a_FeedResult_gets_the_page_linking_the_requested_address()
+    {
+        await using var server = await TestServer.StartAsync(app => app.MapGet(
+            "/authors/{name}/feed",
+            (string name) => FeedResults.Feed(new FeedSource(new Feed(Info with { Title = name, Updated = Newest }, Mixed)))));
+        using var page = await Get(server, "/authors/someone/feed", Chrome);
+        using var feed = await Get(server, "/authors/someone/feed", "*/*");
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("nosniff", page.Headers.GetValues("X-Content-Type-Options").Single());
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Equal(
+            ["<link rel=\"alternate\" type=\"application/atom+xml\" title=\"someone (Atom)\" href=\"https://example.com/authors/someone/feed\">"],
+            Regex.Matches(html, "<link rel=\"alternate\"[^>]*>").Select(m => m.Value));
+        Assert.Equal("application/atom+xml", feed.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("v1")]
+    public async Task With_the_Skip_policy_a_bad_article_is_left_out_of_the_page(string? version)
+    {
+        Article[] articles = [Mixed[0], Mixed[1] with { Headline = " " }, Mixed[2]];
+        await using var server = await Serve(articles, version: version, options: new FeedEndpointOptions { BadArticlePolicy = BadArticlePolicy.Skip });
+        using var response = await Get(server, "/feed", "text/html");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Equal(["<article lang=\"ar\" dir=\"rtl\">", "<article lang=\"az-Arab\" dir=\"rtl\">"], ArticleTag().Matches(html).Select(m => m.Value));
+        Assert.EndsWith("</html>\n", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_page_can_be_turned_off_from_configuration()
+    {
+        await using var server = await TestServer.StartAsync(
+            app => app.MapFeed("/feed", (_, ct) => ValueTask.FromResult(new FeedSource(new Feed(Info with { Updated = Newest }, Stream(Mixed, ct))))),
+            configure: b =>
+            {
+                b.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["FeedKit:BrowserPage"] = "false" });
+                b.Services.AddFeedKit();
+            });
+        using var htmlOnly = await Get(server, "/feed", "text/html");
+        using var browser = await Get(server, "/feed", Chrome);
+        Assert.Equal(HttpStatusCode.NotAcceptable, htmlOnly.StatusCode);
+        Assert.Equal("application/atom+xml", browser.Content.Headers.ContentType?.MediaType);
     }
 
     [GeneratedRegex("<article[^>]*>")]
