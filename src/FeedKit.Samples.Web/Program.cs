@@ -1,7 +1,8 @@
 // A minimal site that serves the seed article's feed with FeedKit.AspNetCore:
 //   dotnet run --project src/FeedKit.Samples.Web --urls http://127.0.0.1:5080
-// then open /feed.atom, /feed.rss, /feed.json, or /feed (negotiated on Accept), and the per-tag feeds such as
-// /tags/قمة جنيف/feed.atom.
+// then open /feed.atom, /feed.rss, /feed.json, or /feed (negotiated on Accept: a browser gets the feed's page,
+// FeedKit.Browser.FeedPage, with each article's direction and the addresses to subscribe), and the per-tag feeds
+// such as /tags/قمة جنيف/feed.atom.
 using FeedKit;
 using FeedKit.AspNetCore;
 using FeedKit.Readers;
@@ -63,7 +64,8 @@ app.MapGet("/", () => Results.Content(
     """
     <!doctype html><html lang="en"><meta charset="utf-8"><title>FeedKit sample</title>
     <p>Feeds of the seed article: <a href="/feed.atom">Atom</a>, <a href="/feed.rss">RSS</a>,
-    <a href="/feed.json">JSON Feed</a>, or <a href="/feed">/feed</a> (chosen by your Accept header).
+    <a href="/feed.json">JSON Feed</a>, or <a href="/feed">/feed</a> (chosen by your Accept header: this browser gets
+    the feed's page, which shows the articles and how to subscribe).
     Per tag: <a href="/tags/%D9%82%D9%85%D8%A9%20%D8%AC%D9%86%D9%8A%D9%81/feed.atom">قمة جنيف</a>.</p>
     """,
     "text/html; charset=utf-8"));
