@@ -34,6 +34,14 @@ public sealed record FeedEndpointOptions
     public Uri? PublicOrigin { get; init; }
 
     /// <summary>
+    /// Whether the bare path serves the feed's page for browsers (<see cref="Browser.FeedPage"/>) to a request that
+    /// prefers <c>text/html</c> to every feed type, as a browser does when a person opens the feed's address. Default
+    /// true; false answers such a request as before (a feed when its <c>Accept</c> also allows one, else 406). The
+    /// format paths (<c>.atom</c>, <c>.rss</c>, <c>.json</c>) always serve their feed.
+    /// </summary>
+    public bool BrowserPage { get; init; } = true;
+
+    /// <summary>
     /// The <c>Cache-Control</c> header of archive documents mapped by
     /// <see cref="FeedEndpointRouteBuilderExtensions.MapArchivedFeed"/>; null sends none. Default
     /// <c>public, max-age=86400</c>: a full archive never changes, except for the <c>next-archive</c> link it gets once

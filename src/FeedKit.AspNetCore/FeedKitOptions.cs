@@ -47,6 +47,12 @@ public sealed class FeedKitOptions
     /// <summary>What to do with an article that has errors. Default <see cref="BadArticlePolicy.Fail"/>.</summary>
     public BadArticlePolicy BadArticlePolicy { get; set; }
 
+    /// <summary>
+    /// Whether a request that prefers <c>text/html</c> to every feed type (a browser) gets the feed's page
+    /// (<see cref="FeedEndpointOptions.BrowserPage"/>). Default true.
+    /// </summary>
+    public bool BrowserPage { get; set; } = FeedEndpointOptions.Default.BrowserPage;
+
     /// <summary>These options as one endpoint's options.</summary>
     internal FeedEndpointOptions ToEndpointOptions() => new()
     {
@@ -55,6 +61,7 @@ public sealed class FeedKitOptions
         DefaultFormat = DefaultFormat,
         PublicOrigin = PublicOrigin,
         BadArticlePolicy = BadArticlePolicy,
+        BrowserPage = BrowserPage,
         WriterOptions = FeedWriterOptions.Default with { FirstStrongGuard = FirstStrongGuard, Indent = Indent, Stylesheet = Stylesheet },
     };
 }

@@ -20,8 +20,11 @@ using Microsoft.Net.Http.Headers;
 
 namespace FeedKit.AspNetCore;
 
-/// <summary>What a request gets: a feed format, and whether the <c>Accept</c> header chose it.</summary>
-internal readonly record struct Representation(FeedFormat Format, bool ByAccept);
+/// <summary>
+/// What a request gets: a feed format, and whether the <c>Accept</c> header chose it; with <paramref name="Page"/>, the
+/// feed's page for browsers (FeedResponse.Page.cs) instead of the feed, whose source is asked for <paramref name="Format"/>.
+/// </summary>
+internal readonly record struct Representation(FeedFormat Format, bool ByAccept, bool Page = false);
 
 /// <summary>OpenAPI: a feed response is 200 in one of the feed media types, 304, or 406.</summary>
 internal sealed class FeedResponseTypeMetadata(int statusCode, Type type, string[] contentTypes) : IProducesResponseTypeMetadata
@@ -35,7 +38,7 @@ internal sealed class FeedResponseTypeMetadata(int statusCode, Type type, string
 }
 
 /// <summary>Sends one feed response: representation, conditional requests, HEAD, the body, the bad-article policy, logging.</summary>
-internal static class FeedResponse
+internal static partial class FeedResponse
 {
     /// <summary>The route value that names the format by its extension (<c>/feed.{format}</c>).</summary>
     public const string FormatRouteValue = "format";
@@ -95,7 +98,14 @@ internal static class FeedResponse
         }
 
         AppendVary(context.Response, HeaderNames.Accept);
-        if (Negotiate(context.Request.GetTypedHeaders().Accept, options.DefaultFormat) is { } negotiated)
+        var accept = context.Request.GetTypedHeaders().Accept;
+        var feedFormat = Negotiate(accept, options.DefaultFormat);
+        if (options.BrowserPage && PrefersPage(accept, feedFormat))
+        {
+            return (new Representation(options.DefaultFormat, ByAccept: true, Page: true), null);
+        }
+
+        if (feedFormat is { } negotiated)
         {
             return (new Representation(negotiated, ByAccept: true), null);
         }
@@ -131,8 +141,14 @@ internal static class FeedResponse
         }
 
         // Output caching: stored only under a key that names this representation (FeedKit's policy), never as the
-        // one entry for every format.
+        // one entry for every format; a page is a representation of its own.
         FeedOutputCachePolicy.AllowStorageOf(context, representation);
+        if (representation.Page)
+        {
+            await SendPageAsync(context, result, options).ConfigureAwait(false);
+            return;
+        }
+
         var format = representation.Format;
         var logger = Logger(context);
         var path = request.Path.Value ?? string.Empty;

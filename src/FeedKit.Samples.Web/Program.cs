@@ -1,7 +1,8 @@
 // A minimal site that serves the seed article's feed with FeedKit.AspNetCore:
 //   dotnet run --project src/FeedKit.Samples.Web --urls http://127.0.0.1:5080
-// then open /feed.atom, /feed.rss, /feed.json, or /feed (negotiated on Accept), and the per-tag feeds such as
-// /tags/قمة جنيف/feed.atom.
+// then open /feed.atom, /feed.rss, /feed.json, or /feed (negotiated on Accept: a browser gets the feed's page,
+// FeedKit.Browser.FeedPage, with each article's direction and the addresses to subscribe), and the per-tag feeds
+// such as /tags/قمة جنيف/feed.atom.
 // Output caching: --cache memory, or --cache redis --redis 127.0.0.1:6379 (shared by every instance).
 // --items N repeats the seed articles into an N-item feed (bench/http/run serves 50).
 using FeedKit;
@@ -28,8 +29,8 @@ else if (cache != "memory" && cache != "none")
 
 if (cache != "none")
 {
-    // One entry per negotiated format and content coding, tagged "feedkit": after publishing, one call
-    // (IOutputCacheStore.EvictFeedsAsync) makes every instance render the new feed.
+    // One entry per path, representation (each format, the page for browsers) and content coding, tagged
+    // "feedkit": after publishing, one call (IOutputCacheStore.EvictFeedsAsync) makes every instance render the new feed.
     builder.Services.AddOutputCache(o => o.AddFeedKitPolicy());
 }
 
@@ -97,7 +98,8 @@ app.MapGet("/", () => Results.Content(
     """
     <!doctype html><html lang="en"><meta charset="utf-8"><title>FeedKit sample</title>
     <p>Feeds of the seed article: <a href="/feed.atom">Atom</a>, <a href="/feed.rss">RSS</a>,
-    <a href="/feed.json">JSON Feed</a>, or <a href="/feed">/feed</a> (chosen by your Accept header).
+    <a href="/feed.json">JSON Feed</a>, or <a href="/feed">/feed</a> (chosen by your Accept header: this browser gets
+    the feed's page, which shows the articles and how to subscribe).
     Per tag: <a href="/tags/%D9%82%D9%85%D8%A9%20%D8%AC%D9%86%D9%8A%D9%81/feed.atom">قمة جنيف</a>.</p>
     """,
     "text/html; charset=utf-8"));

@@ -128,6 +128,28 @@ public sealed class FeedOutputCacheTests
     }
 
     [Fact]
+    public async Task The_page_for_browsers_and_the_feed_are_separate_entries()
+    {
+        const string Browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+        await using var app = await CacheTestApp.StartAsync(new Newsroom(), CacheTestApp.FeedKitPolicy);
+        var page = await app.GetAsync("/feed", accept: Browser);
+        var feed = await app.GetAsync("/feed", accept: "*/*");
+        Assert.Equal(("text/html", Atom), (page.MediaType, feed.MediaType));
+        Assert.StartsWith("<!doctype html>", page.Text, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(2, app.FeedCalls);
+        Assert.Equal(page.Body, (await app.GetAsync("/feed", accept: Browser)).Body);
+        Assert.Equal(feed.Body, (await app.GetAsync("/feed", accept: "*/*")).Body);
+        Assert.Equal("text/html", (await app.GetAsync("/feed", accept: "text/html")).MediaType);
+        Assert.Equal(2, app.FeedCalls);
+
+        // Without the policy, the negotiated page is not stored as the one entry of /feed either.
+        await using var plain = await CacheTestApp.StartAsync(new Newsroom(), services => services.AddOutputCache());
+        Assert.Equal("text/html", (await plain.GetAsync("/feed", accept: Browser)).MediaType);
+        Assert.Equal(Atom, (await plain.GetAsync("/feed")).MediaType);
+        Assert.Equal(2, plain.FeedCalls);
+    }
+
+    [Fact]
     public async Task The_Host_header_does_not_split_or_poison_the_cache()
     {
         await using var app = await CacheTestApp.StartAsync(new Newsroom(), CacheTestApp.FeedKitPolicy);
