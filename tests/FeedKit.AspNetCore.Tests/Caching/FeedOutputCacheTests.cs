@@ -394,6 +394,27 @@ public sealed class FeedOutputCacheTests
     }
 
     [Fact]
+    public async Task MapFeed_metadata_wins_over_a_FeedResult_handlers_own()
+    {
+        // A MapFeed source may return FeedResults.Feed(...): FeedResult's metadata (keyed by Accept) comes first,
+        // MapFeed's (keyed by Choose, tagged with the pattern) last, and GetMetadata takes the last.
+        var newsroom = new Newsroom();
+        await using var app = await CacheTestApp.StartAsync(newsroom, CacheTestApp.FeedKitPolicy, map: a =>
+            a.MapFeed("/results/{id}/feed", (string id) => FeedResults.Feed(newsroom.Source())).CacheOutput());
+        var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .Where(e => e.Metadata.GetOrderedMetadata<FeedEndpointMetadata>().Any(m => m.Pattern.StartsWith("/results", StringComparison.Ordinal)))
+            .ToList();
+        Assert.Equal(2, endpoints.Count);
+        foreach (var endpoint in endpoints)
+        {
+            Assert.Equal([false, true], endpoint.Metadata.GetOrderedMetadata<FeedEndpointMetadata>().Select(m => m.Mapped));
+            Assert.Equal(new FeedEndpointMetadata("/results/{id}/feed", null, Mapped: true), endpoint.Metadata.GetMetadata<FeedEndpointMetadata>());
+        }
+
+        Assert.Equal(Json, (await app.GetAsync("/results/1/feed.json")).MediaType);
+    }
+
+    [Fact]
     public void The_tags_are_stable()
     {
         Assert.Equal("feedkit", FeedCache.Tag);
