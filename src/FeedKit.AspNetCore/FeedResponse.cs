@@ -171,79 +171,90 @@ internal static partial class FeedResponse
         response.ContentType = format.MediaType() + "; charset=utf-8";
         var coding = ContentCoding(context);
         Rendered? body = null;
-        EntityTagHeaderValue etag;
-        if (source.Version is not null)
+        try
         {
-            etag = Tag(Encoding.UTF8.GetBytes($"{source.Version}\n{format}\n{options.WriterOptions}\n{options.BadArticlePolicy}\n{info.SelfUrl}"), coding);
-        }
-        else
-        {
-            body = Render(feed, writer, format, options, logger, path, cancellationToken);
-            if (body is null)
+            EntityTagHeaderValue etag;
+            if (source.Version is not null)
             {
-                await FailAsync(response, cancellationToken).ConfigureAwait(false);
+                etag = Tag(Encoding.UTF8.GetBytes($"{source.Version}\n{format}\n{options.WriterOptions}\n{options.BadArticlePolicy}\n{info.SelfUrl}"), coding);
+            }
+            else
+            {
+                body = Render(feed, writer, format, options, logger, path, cancellationToken);
+                if (body is null)
+                {
+                    await FailAsync(response, cancellationToken).ConfigureAwait(false);
+                    return;
+                }
+
+                etag = TagOfHash(body.Bytes.Sha256(), coding);
+                feed = body.Feed;
+            }
+
+            var updated = feed.Updated;
+            var headers = response.GetTypedHeaders();
+            headers.ETag = etag;
+            if (updated is { } date)
+            {
+                headers.LastModified = TruncateToSeconds(date);
+            }
+
+            var cacheControl = result.IsArchive ? options.ArchiveCacheControl : options.CacheControl;
+            if (cacheControl is not null)
+            {
+                response.Headers.CacheControl = cacheControl;
+            }
+
+            if (IsNotModified(request.GetTypedHeaders(), etag, updated))
+            {
+                response.StatusCode = StatusCodes.Status304NotModified;
+                response.ContentType = null;
+                FeedKitLog.NotModified(logger, format, path, etag.Tag.Value ?? string.Empty);
                 return;
             }
 
-            etag = Tag(body.Bytes, coding);
-            feed = body.Feed;
-        }
+            if (HttpMethods.IsHead(request.Method))
+            {
+                if (body is not null)
+                {
+                    response.ContentLength = body.Bytes.Length;
+                }
 
-        var updated = feed.Updated;
-        var headers = response.GetTypedHeaders();
-        headers.ETag = etag;
-        if (updated is { } date)
-        {
-            headers.LastModified = TruncateToSeconds(date);
-        }
+                return;
+            }
 
-        var cacheControl = result.IsArchive ? options.ArchiveCacheControl : options.CacheControl;
-        if (cacheControl is not null)
-        {
-            response.Headers.CacheControl = cacheControl;
-        }
+            if (body is null && !feed.IsStreamed)
+            {
+                // A list feed with a version: rendered (and checked) whole before anything is sent.
+                body = Render(feed, writer, format, options, logger, path, cancellationToken);
+                if (body is null)
+                {
+                    await FailAsync(response, cancellationToken).ConfigureAwait(false);
+                    return;
+                }
+            }
 
-        if (IsNotModified(request.GetTypedHeaders(), etag, updated))
-        {
-            response.StatusCode = StatusCodes.Status304NotModified;
-            response.ContentType = null;
-            FeedKitLog.NotModified(logger, format, path, etag.Tag.Value ?? string.Empty);
-            return;
-        }
-
-        if (HttpMethods.IsHead(request.Method))
-        {
             if (body is not null)
             {
                 response.ContentLength = body.Bytes.Length;
-            }
-
-            return;
-        }
-
-        if (body is null && !feed.IsStreamed)
-        {
-            // A list feed with a version: rendered (and checked) whole before anything is sent.
-            body = Render(feed, writer, format, options, logger, path, cancellationToken);
-            if (body is null)
-            {
-                await FailAsync(response, cancellationToken).ConfigureAwait(false);
+                await body.Bytes.SendToAsync(response.Body, cancellationToken).ConfigureAwait(false);
+                FeedKitLog.Rendered(logger, format, path, body.Feed.Articles.Length, body.Bytes.Length, "buffered");
                 return;
             }
-        }
 
-        if (body is not null)
+            await StreamAsync(context, feed, writer, format, options, logger, path).ConfigureAwait(false);
+        }
+        finally
         {
-            response.ContentLength = body.Bytes.Length;
-            await response.Body.WriteAsync(body.Bytes, cancellationToken).ConfigureAwait(false);
-            FeedKitLog.Rendered(logger, format, path, body.Feed.Articles.Length, body.Bytes.Length, "buffered");
-            return;
+            body?.Dispose();
         }
-
-        await StreamAsync(context, feed, writer, format, options, logger, path).ConfigureAwait(false);
     }
 
-    private sealed record Rendered(byte[] Bytes, Feed Feed);
+    /// <summary>A rendered feed in pooled memory: disposed once sent.</summary>
+    private sealed record Rendered(PooledBufferStream Bytes, Feed Feed) : IDisposable
+    {
+        public void Dispose() => Bytes.Dispose();
+    }
 
     /// <summary>
     /// Renders a list feed. With <see cref="BadArticlePolicy.Skip"/>, articles with errors are left out (and logged) and
@@ -255,12 +266,20 @@ internal static partial class FeedResponse
         var indexes = Enumerable.Range(0, feed.Articles.Length).ToArray();
         for (var round = 0; ; round++)
         {
+            var buffer = new PooledBufferStream();
             try
             {
-                return new Rendered(writer.WriteToBytes(feed, cancellationToken), feed);
+                writer.Write(feed, buffer, cancellationToken);
+                return new Rendered(buffer, feed);
+            }
+            catch (Exception e) when (e is not FeedValidationException)
+            {
+                buffer.Dispose();
+                throw;
             }
             catch (FeedValidationException e)
             {
+                buffer.Dispose();
                 var errors = e.Problems.Where(p => p.Severity == FeedProblemSeverity.Error).ToList();
                 if (options.BadArticlePolicy == BadArticlePolicy.Skip && round < 3 && errors.Count > 0 && errors.All(p => p.Path.ArticleIndex is not null))
                 {
@@ -510,9 +529,10 @@ internal static partial class FeedResponse
         return compression.GetCompressionProvider(context)?.EncodingName;
     }
 
-    private static EntityTagHeaderValue Tag(byte[] content, string? coding)
+    private static EntityTagHeaderValue Tag(byte[] content, string? coding) => TagOfHash(SHA256.HashData(content), coding);
+
+    private static EntityTagHeaderValue TagOfHash(byte[] hash, string? coding)
     {
-        var hash = SHA256.HashData(content);
         var tag = Convert.ToBase64String(hash, 0, 18).Replace('+', '-').Replace('/', '_');
         // A coding name is a token (RFC 9110 §8.4.1); only etagc characters (no '"', no controls) are kept.
         var suffix = coding is null ? string.Empty : "-" + new string(coding.Where(c => c > ' ' && c != '"' && c != '\x7f').ToArray());
