@@ -172,7 +172,7 @@ internal static class BuildCommand
         {
             foreach (var problem in shaped.WithoutFollowOnErrors(e.Problems))
             {
-                stderr.WriteLine($"{Severity(problem)}: {shaped.Locate(problem)}");
+                stderr.WriteLine(Describe(problem, shaped));
             }
 
             return ExitCodes.InvalidFeed;
@@ -201,9 +201,7 @@ internal static class BuildCommand
         var problems = FeedLint.Check(feed, new FeedLintOptions { Formats = [writer.Format], FirstStrongGuard = options.FirstStrongGuard });
         foreach (var problem in problems.Where(p => p.Severity == FeedProblemSeverity.Warning))
         {
-            var line = $"warning: {assembled.Locate(problem)}";
-            var entry = problem.Path.ArticleIndex is { } index && index < assembled.Articles.Count ? assembled.Articles[index] : null;
-            lines.Add(WarningHints.For(problem, entry) is { } hint ? $"{line}\n  to fix: {hint}" : line);
+            lines.Add(Describe(problem, assembled));
         }
 
         return lines;
@@ -256,7 +254,7 @@ internal static class BuildCommand
                 // Each article was checked in the whole feed; a group's own problem (none is known) is still named.
                 foreach (var problem in e.Problems)
                 {
-                    stderr.WriteLine($"{Severity(problem)}: {group.Slug}.{extension}: {part.Locate(problem)}");
+                    stderr.WriteLine(Describe(problem, part, $"{group.Slug}.{extension}: "));
                 }
 
                 return ExitCodes.InvalidFeed;
@@ -283,6 +281,17 @@ internal static class BuildCommand
 
     internal static string Severity(FeedProblem problem) =>
         problem.Severity == FeedProblemSeverity.Error ? "error" : "warning";
+
+    /// <summary>
+    /// A problem as the tool prints it: <c>error: file:line: path: message</c> (or <c>warning:</c>), with a
+    /// <c>to fix:</c> line in the terms of the files the tool reads when there is more to say.
+    /// </summary>
+    internal static string Describe(FeedProblem problem, AssembledFeed assembled, string? prefix = null)
+    {
+        var line = $"{Severity(problem)}: {prefix}{assembled.Locate(problem)}";
+        var entry = problem.Path.ArticleIndex is { } index && index < assembled.Articles.Count ? assembled.Articles[index] : null;
+        return WarningHints.For(problem, entry) is { } hint ? $"{line}\n  to fix: {hint}" : line;
+    }
 
     /// <summary>
     /// <c>--out</c>: the library's <see cref="FeedWriter.WriteToFileAsync"/> (a temporary file beside the target, moved

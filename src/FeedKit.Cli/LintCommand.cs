@@ -48,7 +48,7 @@ internal static class LintCommand
 
             foreach (var problem in assembled.WithoutFollowOnErrors(problems))
             {
-                report.WriteLine($"{BuildCommand.Severity(problem)}: {assembled.Locate(problem)}");
+                report.WriteLine(BuildCommand.Describe(problem, assembled));
             }
 
             // Every line dropped as page chrome, so that a real last paragraph dropped by mistake is seen.

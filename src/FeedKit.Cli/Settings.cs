@@ -55,9 +55,81 @@ internal sealed class Settings
         catch (JsonException e)
         {
             var where = e.LineNumber is { } line ? FormattableString.Invariant($" (line {line + 1}, {e.Path})") : string.Empty;
-            throw new CliException($"{path}{where}: {e.Message}");
+            throw new CliException($"{path}{where}: {Explain(e)}");
         }
     }
+
+    /// <summary>
+    /// The reader's message in the settings file's terms: an unknown key names the keys allowed there (and the nearest
+    /// one), a value of the wrong kind says which kind is expected; never a .NET type name.
+    /// </summary>
+    internal static string Explain(JsonException e)
+    {
+        var message = e.Message;
+        var key = e.Path is { } jsonPath ? LastKey(jsonPath) : null;
+        const string Unmapped = "could not be mapped to any .NET member contained in type '";
+        var at = message.IndexOf(Unmapped, StringComparison.Ordinal);
+        if (at >= 0 && key is not null)
+        {
+            var typeName = message[(at + Unmapped.Length)..];
+            typeName = typeName[..typeName.IndexOf('\'', StringComparison.Ordinal)];
+            var keys = typeof(Settings).Assembly.GetType(typeName) is { } type ? KeysOf(type) : [];
+            if (keys.Count == 0)
+            {
+                return $"unknown key \"{key}\"";
+            }
+
+            var near = Mistypes.Nearest(key, keys);
+            return $"unknown key \"{key}\"{(near is null ? string.Empty : $" (did you mean \"{near}\"?)")}; the keys here are {string.Join(", ", keys.Select(k => $"\"{k}\""))}";
+        }
+
+        const string Convert = "could not be converted to ";
+        at = message.IndexOf(Convert, StringComparison.Ordinal);
+        if (at >= 0)
+        {
+            var target = message[(at + Convert.Length)..];
+            var end = target.IndexOf(". ", StringComparison.Ordinal);
+            target = end > 0 ? target[..end] : target;
+            var expected = target switch
+            {
+                "System.String" => "a string (in double quotes)",
+                "System.Boolean" or "System.Nullable`1[System.Boolean]" => "true or false",
+                "System.Int32" or "System.Int64" or "System.Nullable`1[System.Int32]" or "System.Nullable`1[System.Int64]" => "a whole number",
+                _ when target.StartsWith("System.Collections.Generic.List", StringComparison.Ordinal) => "an array ([ … ])",
+                _ => "an object ({ … })",
+            };
+            return key is null ? $"expected {expected}" : $"\"{key}\" expects {expected}";
+        }
+
+        // Syntax errors: the reader's own words, without its position suffix (the line is named already).
+        var suffix = message.IndexOf(" Path: ", StringComparison.Ordinal) is var p and > 0 ? p : message.IndexOf(" LineNumber: ", StringComparison.Ordinal);
+        return suffix > 0 ? message[..suffix].TrimEnd(' ', '|') : message;
+    }
+
+    private static string? LastKey(string jsonPath)
+    {
+        // $.podcast.owner.name, $.articles['a b'].tags[0], $['key']
+        var path = jsonPath.TrimEnd();
+        while (path.EndsWith(']') && path.LastIndexOf('[') is var open and >= 0 && !path[(open + 1)..].StartsWith('\''))
+        {
+            path = path[..open];
+        }
+
+        if (path.EndsWith("']", StringComparison.Ordinal) && path.LastIndexOf("['", StringComparison.Ordinal) is var quoted and >= 0)
+        {
+            return path[(quoted + 2)..^2];
+        }
+
+        var dot = path.LastIndexOf('.');
+        return dot >= 0 && dot < path.Length - 1 ? path[(dot + 1)..] : null;
+    }
+
+    private static List<string> KeysOf(Type type) =>
+        [.. type.GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance)
+            .Where(p => p.SetMethod is not null)
+            .Where(p => p.GetCustomAttributes(typeof(JsonIgnoreAttribute), false).Length == 0)
+            .Select(p => p.GetCustomAttributes(typeof(JsonPropertyNameAttribute), false) is [JsonPropertyNameAttribute named] ? named.Name : JsonNamingPolicy.CamelCase.ConvertName(p.Name))
+            .Order(StringComparer.Ordinal)];
 }
 
 internal sealed class AuthorSettings

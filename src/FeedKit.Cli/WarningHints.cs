@@ -3,13 +3,13 @@ using FeedKit.Validation;
 namespace FeedKit.Cli;
 
 /// <summary>
-/// What to do about a warning, in the terms of the files the tool reads: which front-matter key, JSON field or
-/// <c>feedkit.json</c> entry sets what the warning asks for. <c>build</c> prints it under the warning.
+/// What to do about a problem, in the terms of the files the tool reads: which front-matter key, JSON field or
+/// <c>feedkit.json</c> entry sets what the problem asks for. <c>build</c> and <c>lint</c> print it under the problem.
 /// </summary>
 internal static class WarningHints
 {
-    /// <summary>The hint for <paramref name="problem"/>; null when the warning's own message says all there is.</summary>
-    /// <param name="problem">The warning.</param>
+    /// <summary>The hint for <paramref name="problem"/>; null when its own message says all there is.</summary>
+    /// <param name="problem">The error or warning.</param>
     /// <param name="entry">The article it belongs to, if any.</param>
     public static string? For(FeedProblem problem, ArticleEntry? entry)
     {
@@ -63,6 +63,14 @@ internal static class WarningHints
                 $"set \"podcast\": {{ \"owner\": {{ \"name\": …, \"email\": … }} }} in {FeedAssembler.SettingsFileName}",
             FeedProblemCodes.PodcastGuidMissing =>
                 $"set \"selfUrl\" (the RSS feed's URL) in {FeedAssembler.SettingsFileName} or --self-url: podcast:guid is derived from it",
+            FeedProblemCodes.PodcastShowMissing =>
+                $"the files have episode keys (audio, duration…): make the feed a podcast with a \"podcast\" object in {FeedAssembler.SettingsFileName}: \"podcast\": {{ \"artwork\": \"https://…/cover.jpg\", \"categories\": [\"News\"], \"explicit\": false, \"owner\": {{ \"name\": …, \"email\": … }} }} (feedkit schema describes every key)",
+            FeedProblemCodes.PodcastLanguageMissing =>
+                $"set the show's language with \"language\" in {FeedAssembler.SettingsFileName} or --language",
+            FeedProblemCodes.PodcastCategoryMissing or FeedProblemCodes.PodcastCategoryUnknown =>
+                $"set \"podcast\": {{ \"categories\": [\"News/Daily News\"] }} in {FeedAssembler.SettingsFileName}, spelled as in Apple's list of categories (\"Category\" or \"Category/Subcategory\")",
+            FeedProblemCodes.PodcastArtworkMissing =>
+                $"set \"podcast\": {{ \"artwork\": \"https://…/cover.jpg\" }} in {FeedAssembler.SettingsFileName}: a square .jpg or .png of 1400 to 3000 pixels a side",
             FeedProblemCodes.PodcastArtworkType =>
                 "use a .jpg or .png file for the artwork",
             _ => null,

@@ -27,6 +27,32 @@ public sealed class MistypeTests
         Assert.NotEqual(70, code);
     }
 
+    [Theory]
+    [InlineData("""{"author": "x"}""", "$.author): unknown key \"author\" (did you mean \"authors\"?); the keys here are \"$schema\", \"articleBaseUrl\", \"articles\", \"authors\",")]
+    [InlineData("""{"podcast": {"owner": {"mail": "x"}}}""", "$.podcast.owner.mail): unknown key \"mail\" (did you mean \"email\"?); the keys here are \"email\", \"name\"")]
+    [InlineData("""{"articles": {"a b": {"tag": ["x"]}}}""", "unknown key \"tag\" (did you mean \"tags\"?)")]
+    [InlineData("""{"title": 5}""", "$.title): \"title\" expects a string (in double quotes)")]
+    [InlineData("""{"podcast": {"explicit": "yes"}}""", "$.podcast.explicit): \"explicit\" expects true or false")]
+    [InlineData("""{"authors": {"name": "x"}}""", "$.authors): \"authors\" expects an array ([ … ])")]
+    public void A_settings_file_error_speaks_of_keys_not_dotnet_types(string json, string expected)
+    {
+        var folder = Directory.CreateTempSubdirectory("feedkit-settings-");
+        try
+        {
+            File.Copy(Path.Combine(CliRunner.SeedDirectory, "000_0a1375d98b8308ea.txt"), Path.Combine(folder.FullName, "a.txt"));
+            File.WriteAllText(Path.Combine(folder.FullName, "feedkit.json"), json);
+            var (code, _, errors) = CliRunner.Run("lint", folder.FullName);
+            Assert.Equal(2, code);
+            Assert.Contains(expected, errors, StringComparison.Ordinal);
+            Assert.DoesNotContain(".NET", errors, StringComparison.Ordinal);
+            Assert.DoesNotContain("System.", errors, StringComparison.Ordinal);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
     [Fact]
     public void A_null_author_in_the_settings_names_it_instead_of_an_internal_error()
     {

@@ -146,4 +146,46 @@ public sealed class PodcastTests
         Assert.Contains("ep-1.md", errors, StringComparison.Ordinal);
         Assert.Contains(message, errors, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Episode_files_without_a_podcast_object_warn_once_with_the_key_to_set_and_strict_refuses()
+    {
+        using var folder = new TempFolder();
+        var start = Settings.IndexOf("  \"podcast\":", StringComparison.Ordinal);
+        var settings = Settings[..start].TrimEnd().TrimEnd(',') + "\n}";
+        folder.Write("feedkit.json", settings);
+        folder.Write("ep-2.md", Episode2);
+        folder.Write("ep-1.md", Episode1);
+        var (exit, output, errors) = CliRunner.Run("build", folder.Path, "--format", "rss");
+        Assert.True(exit == 0, errors);
+        Assert.Contains("<itunes:duration>", output, StringComparison.Ordinal);
+        Assert.Single(errors.Split('\n'), l => l.Contains("podcast-show-missing", StringComparison.Ordinal) || l.Contains("podcast episode data without a show", StringComparison.Ordinal));
+        Assert.Contains("to fix: the files have episode keys (audio, duration…): make the feed a podcast with a \"podcast\" object in feedkit.json", errors, StringComparison.Ordinal);
+
+        var (strict, strictOutput, _) = CliRunner.Run("build", folder.Path, "--format", "rss", "--strict");
+        Assert.Equal(1, strict);
+        Assert.Equal(string.Empty, strictOutput);
+
+        // Atom and JSON Feed carry the audio as an enclosure link or an attachment, which needs no show.
+        var (atom, _, atomErrors) = CliRunner.Run("build", folder.Path, "--format", "atom");
+        Assert.True(atom == 0, atomErrors);
+        Assert.DoesNotContain("episode data without a show", atomErrors, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_podcast_without_a_language_is_an_error_that_says_where_to_set_it()
+    {
+        using var folder = new TempFolder();
+        folder.Write("feedkit.json", Settings.Replace("  \"language\": \"ar\",\n", string.Empty, StringComparison.Ordinal));
+        folder.Write("ep-1.md", Episode1);
+        var (exit, output, errors) = CliRunner.Run("build", folder.Path, "--format", "rss");
+        Assert.Equal(1, exit);
+        Assert.Equal(string.Empty, output);
+        Assert.Contains("feed.Language: is required for a podcast", errors, StringComparison.Ordinal);
+        Assert.Contains("to fix: set the show's language with \"language\" in feedkit.json or --language", errors, StringComparison.Ordinal);
+
+        var (fixedExit, fixedOutput, fixedErrors) = CliRunner.Run("build", folder.Path, "--format", "rss", "--language", "ar");
+        Assert.True(fixedExit == 0, fixedErrors);
+        Assert.Contains("<language>ar</language>", fixedOutput, StringComparison.Ordinal);
+    }
 }

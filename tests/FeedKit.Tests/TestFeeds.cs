@@ -127,5 +127,28 @@ internal static class TestFeeds
                     Tags = ["إعلام", "رأي"],
                 },
             ]),
+
+        // No standfirst and no paragraph: RSS still gets a description before content:encoded (the first other text
+        // of the body, else the headline), which the W3C validator wants.
+        ["urdu-no-paragraph"] = () => new Feed(
+            Info("ur", "شہر کی خبریں"),
+            [
+                Article(
+                    "water-schedule",
+                    "پانی کی فراہمی کا نیا شیڈول",
+                    null,
+                    new Subheading("کن علاقوں میں تبدیلی ہے"),
+                    new ListBlock(["گلشن اقبال: صبح چھ بجے", "نارتھ ناظم آباد: شام پانچ بجے"])),
+                Article(
+                    "mayor-quote",
+                    "میئر کا بیان",
+                    null,
+                    new Quote("ہم ہر گھر تک صاف پانی پہنچائیں گے۔") { Attribution = "میئر" }) with { Published = Morning.AddHours(-1) },
+                Article(
+                    "photo-of-the-day",
+                    "آج کی تصویر",
+                    null,
+                    new ImageBlock(new Image(new Uri("https://example.com/images/harbour.jpg")) { AltText = "بندرگاہ پر کشتیاں" })) with { Published = Morning.AddHours(-2) },
+            ]),
     }.ToImmutableSortedDictionary(StringComparer.Ordinal);
 }

@@ -20,4 +20,6 @@ internal static class PodcastCodes
     public const string TranscriptType = "podcast-transcript-type";
     public const string Soundbite = "podcast-soundbite";
     public const string Target = "podcast-target";
+    public const string LanguageMissing = "podcast-language-missing";
+    public const string ShowMissing = "podcast-show-missing";
 }

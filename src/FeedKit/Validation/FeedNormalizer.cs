@@ -157,6 +157,8 @@ internal sealed partial class FeedNormalizer : IDisposable
         {
             Declare(info.Namespaces[n], at.Then("Namespaces", n));
         }
+
+        CheckPodcastShow(info, at);
     }
 
     private enum TextKind
@@ -464,11 +466,11 @@ internal sealed partial class FeedNormalizer : IDisposable
         var guardedStandfirst = standfirst is null ? null : Guard(standfirst, direction);
 
         // RSS: the W3C validator wants a description before content:encoded; without a standfirst, the first
-        // paragraph stands in (documented).
+        // paragraph stands in, else the first other text of the body, else the headline (documented).
         var summary = guardedStandfirst;
-        if (summary is null && _format == FeedFormat.Rss && FirstParagraph(body) is { } first)
+        if (summary is null && _format == FeedFormat.Rss && (leadImage is not null || !body.IsEmpty))
         {
-            summary = Guard(first.Text, direction);
+            summary = Guard(DescriptionText(body) ?? headline, direction);
         }
 
         var resolvedMedia = ResolveMedia(leadImage, media, at, direction);
@@ -507,6 +509,7 @@ internal sealed partial class FeedNormalizer : IDisposable
 
             CheckDeclared(extension, at.Then("Extensions", e));
             _extensions.Check(extension, ExtensionTarget.Article, language, direction, authors, index, -1, e, enclosure);
+            CheckEpisodeHasShow(extension, at.Then("Extensions", e));
         }
 
         for (var m = 0; m < article.Media.Length; m++)
@@ -553,13 +556,33 @@ internal sealed partial class FeedNormalizer : IDisposable
         }
     }
 
-    private static Paragraph? FirstParagraph(ImmutableArray<Block> body)
+    /// <summary>
+    /// The text that stands in for a missing standfirst in RSS: the first paragraph, else the first subheading, quote,
+    /// list item or image caption; null when the body has no plain text (raw HTML or images without captions).
+    /// </summary>
+    private static string? DescriptionText(ImmutableArray<Block> body)
     {
         foreach (var block in body)
         {
             if (block is Paragraph paragraph)
             {
-                return paragraph;
+                return paragraph.Text;
+            }
+        }
+
+        foreach (var block in body)
+        {
+            var text = block switch
+            {
+                Subheading heading => heading.Text,
+                Quote quote => quote.Text,
+                ListBlock list => list.Items.FirstOrDefault(item => !string.IsNullOrWhiteSpace(item)),
+                ImageBlock image => image.Image.Caption,
+                _ => null,
+            };
+            if (!string.IsNullOrWhiteSpace(text))
+            {
+                return text;
             }
         }
 

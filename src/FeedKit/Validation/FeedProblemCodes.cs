@@ -169,4 +169,10 @@ public static class FeedProblemCodes
 
     /// <summary>A soundbite with a negative start or a duration that is not positive.</summary>
     public const string PodcastSoundbite = PodcastCodes.Soundbite;
+
+    /// <summary>An RSS podcast (a <c>PodcastShow</c>) without the feed's language: Apple refuses it.</summary>
+    public const string PodcastLanguageMissing = PodcastCodes.LanguageMissing;
+
+    /// <summary>An RSS feed with episode data (<c>PodcastEpisode</c>) but no <c>PodcastShow</c>: reported once, on the first episode.</summary>
+    public const string PodcastShowMissing = PodcastCodes.ShowMissing;
 }

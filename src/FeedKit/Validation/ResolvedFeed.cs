@@ -57,7 +57,7 @@ internal sealed record ResolvedHeader(
 /// <param name="Standfirst">The standfirst, guarded; null when there is none.</param>
 /// <param name="SummaryText">
 /// The text of the HTML summary: the guarded standfirst or, for RSS (which wants a description before
-/// <c>content:encoded</c>), the first paragraph when there is no standfirst.
+/// <c>content:encoded</c>), the first paragraph when there is no standfirst, else the first other text of the body, else the headline.
 /// </param>
 /// <param name="Published">When it was first published.</param>
 /// <param name="Modified">When it last changed, when given (JSON Feed's <c>date_modified</c>).</param>

@@ -223,6 +223,8 @@ public sealed class PodcastTests
         { "soundbite", FeedProblemCodes.PodcastSoundbite, "articles[0].Extensions[0].Soundbites[0]", true },
         { "duplicate-guid", FeedProblemCodes.DuplicateId, "articles[1].Id", true },
         { "show-on-article", "podcast-target", "articles[0].Extensions[1]", true },
+        { "no-language", FeedProblemCodes.PodcastLanguageMissing, "feed.Language", true },
+        { "episodes-without-show", FeedProblemCodes.PodcastShowMissing, "articles[0].Extensions[0]", false },
     };
 
     [Theory]
@@ -260,6 +262,29 @@ public sealed class PodcastTests
     }
 
     [Fact]
+    public void Episodes_without_a_show_are_reported_once_and_only_for_rss()
+    {
+        var feed = new Feed(PodcastFeeds.Arabic().Info with { Extensions = [] }, PodcastFeeds.Arabic().Articles);
+        Assert.True(feed.Articles.Count(a => a.Extensions.Any(e => e is PodcastEpisode)) > 1);
+        var rss = FeedLint.Check(feed, new FeedLintOptions { Formats = [FeedFormat.Rss] });
+        Assert.Single(rss, p => p.Code == FeedProblemCodes.PodcastShowMissing);
+
+        // Atom and JSON Feed write an episode as an enclosure link or an attachment, which needs no show.
+        var others = FeedLint.Check(feed, new FeedLintOptions { Formats = [FeedFormat.Atom, FeedFormat.Json] });
+        Assert.DoesNotContain(others, p => p.Code == FeedProblemCodes.PodcastShowMissing);
+    }
+
+    [Fact]
+    public void A_show_without_a_language_is_refused_only_in_rss()
+    {
+        var source = PodcastFeeds.Arabic();
+        var feed = new Feed(source.Info with { Language = null }, source.Articles);
+        var error = Assert.Throws<FeedValidationException>(() => new RssFeedWriter().WriteToString(feed));
+        Assert.Contains(error.Problems, p => p.Code == FeedProblemCodes.PodcastLanguageMissing && p.Path.ToString() == "feed.Language");
+        Assert.DoesNotContain(FeedLint.Check(feed, new FeedLintOptions { Formats = [FeedFormat.Atom, FeedFormat.Json] }), p => p.Code == FeedProblemCodes.PodcastLanguageMissing);
+    }
+
+    [Fact]
     public async Task A_streamed_podcast_gives_the_same_bytes_as_the_list()
     {
         var feed = PodcastFeeds.HebrewSerial();
@@ -291,6 +316,8 @@ public sealed class PodcastTests
         var feed = PodcastFeeds.Arabic();
         return name switch
         {
+            "no-language" => new Feed(feed.Info with { Language = null }, feed.Articles),
+            "episodes-without-show" => new Feed(feed.Info with { Extensions = [] }, feed.Articles),
             "no-category" => WithShow(feed, s => s with { Categories = [] }),
             "bad-category" => WithShow(feed, s => s with { Categories = [new PodcastCategory("Tech")] }),
             "bad-subcategory" => WithShow(feed, s => s with { Categories = [new PodcastCategory("Technology"), new PodcastCategory("News") { Subcategory = "Gadgets" }] }),

@@ -10,7 +10,7 @@ namespace FeedKit.Formats.Rss;
 /// <remarks>
 /// <list type="bullet">
 /// <item>Language: the channel's <c>language</c> (its primary subtag must be ISO 639) and <c>dc:language</c> on every item.</item>
-/// <item><c>description</c> is the standfirst as HTML in the <c>dir</c>/<c>lang</c> wrapper (the first paragraph when there is no standfirst, since validators want a description before <c>content:encoded</c>); <c>content:encoded</c> the whole body.</item>
+/// <item><c>description</c> is the standfirst as HTML in the <c>dir</c>/<c>lang</c> wrapper (when there is none and the item has a body: the first paragraph, else the first other text of the body, else the headline, since validators want a description before <c>content:encoded</c>); <c>content:encoded</c> the whole body.</item>
 /// <item><c>guid</c> is the article id, <c>isPermaLink="true"</c> only when it is the article's URL.</item>
 /// <item><c>pubDate</c> is RFC 822 in GMT. RSS has no field for an item's update date, so it is not written.</item>
 /// <item><c>author</c> is written only for a single author with an e-mail address (what RSS allows); otherwise each author is a <c>dc:creator</c> (the Dublin Core extension, with <c>dc:language</c>). An item without authors takes the feed's.</item>
