@@ -63,6 +63,8 @@ internal static class WarningHints
                 $"set \"podcast\": {{ \"owner\": {{ \"name\": …, \"email\": … }} }} in {FeedAssembler.SettingsFileName}",
             FeedProblemCodes.PodcastGuidMissing =>
                 $"set \"selfUrl\" (the RSS feed's URL) in {FeedAssembler.SettingsFileName} or --self-url: podcast:guid is derived from it",
+            FeedProblemCodes.PodcastSerialNumber when kind is ".md" or ".markdown" =>
+                "give the episode's number (and season) in the front matter: \"episode: 3\", \"season: 1\"; or mark it \"episode_type: trailer\" or \"bonus\"",
             FeedProblemCodes.PodcastShowMissing =>
                 $"the files have episode keys (audio, duration…): make the feed a podcast with a \"podcast\" object in {FeedAssembler.SettingsFileName}: \"podcast\": {{ \"artwork\": \"https://…/cover.jpg\", \"categories\": [\"News\"], \"explicit\": false, \"owner\": {{ \"name\": …, \"email\": … }} }} (feedkit schema describes every key)",
             FeedProblemCodes.PodcastLanguageMissing =>

@@ -188,4 +188,19 @@ public sealed class PodcastTests
         Assert.True(fixedExit == 0, fixedErrors);
         Assert.Contains("<language>ar</language>", fixedOutput, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_serial_show_asks_for_the_episode_number_in_the_front_matter()
+    {
+        using var folder = new TempFolder();
+        folder.Write("feedkit.json", Settings.Replace("\"type\": \"episodic\"", "\"type\": \"serial\"", StringComparison.Ordinal));
+        folder.Write("ep-2.md", Episode2.Replace("episode: 2\n", string.Empty, StringComparison.Ordinal));
+        folder.Write("ep-1.md", Episode1);
+        var (exit, _, errors) = CliRunner.Run("build", folder.Path, "--format", "rss");
+        Assert.True(exit == 0, errors);
+        Assert.Contains("ep-2.md", errors, StringComparison.Ordinal);
+        Assert.Contains("Extensions[0].Number: no episode number in a serial show", errors, StringComparison.Ordinal);
+        Assert.Contains("to fix: give the episode's number (and season) in the front matter: \"episode: 3\"", errors, StringComparison.Ordinal);
+        Assert.DoesNotContain("ep-1.md", errors, StringComparison.Ordinal);
+    }
 }

@@ -22,4 +22,5 @@ internal static class PodcastCodes
     public const string Target = "podcast-target";
     public const string LanguageMissing = "podcast-language-missing";
     public const string ShowMissing = "podcast-show-missing";
+    public const string SerialNumber = "podcast-serial-number";
 }

@@ -11,6 +11,7 @@ namespace FeedKit.Validation;
 internal sealed partial class FeedNormalizer
 {
     private bool _hasShow;
+    private bool _serialShow;
     private bool _episodeWithoutShowReported;
 
     /// <summary>
@@ -23,6 +24,7 @@ internal sealed partial class FeedNormalizer
         foreach (var extension in _feedExtensions)
         {
             _hasShow |= extension is PodcastShow;
+            _serialShow |= extension is PodcastShow { Type: PodcastShowType.Serial };
         }
 
         if (_hasShow && _format == FeedFormat.Rss && info.Language is null)
@@ -35,12 +37,23 @@ internal sealed partial class FeedNormalizer
     }
 
     /// <summary>
-    /// An article's <see cref="PodcastEpisode"/> in an RSS feed without a <see cref="PodcastShow"/>: the episode's iTunes
+    /// An article's <see cref="PodcastEpisode"/> as the show sees it: in a serial show, a full episode needs its number;
+    /// in an RSS feed without a <see cref="PodcastShow"/>, the episode's iTunes
     /// and Podcasting 2.0 tags are written, but without the show's category, artwork, owner and explicit flag the feed is
     /// not a podcast Apple or the podcast apps accept. One warning per feed, on the first such episode.
     /// </summary>
-    private void CheckEpisodeHasShow(FeedExtension extension, in FieldPath at)
+    private void CheckEpisodeInShow(FeedExtension extension, in FieldPath at)
     {
+        // Apple: episode numbers are optional for episodic shows and required for serial ones, whose episodes are
+        // listed by season and number (trailers and bonus episodes may go without).
+        if (extension is PodcastEpisode { Number: null, Type: PodcastEpisodeType.Full } && _serialShow && _format == FeedFormat.Rss)
+        {
+            Warning(
+                at.Then("Number"),
+                PodcastCodes.SerialNumber,
+                "no episode number in a serial show (PodcastShow.Type = Serial): Apple lists a serial show's episodes by season and number and needs the number of every full episode (trailers and bonus episodes may go without)");
+        }
+
         if (extension is PodcastEpisode && !_hasShow && _format == FeedFormat.Rss && !_episodeWithoutShowReported)
         {
             _episodeWithoutShowReported = true;

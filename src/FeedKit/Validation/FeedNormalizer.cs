@@ -509,7 +509,7 @@ internal sealed partial class FeedNormalizer : IDisposable
 
             CheckDeclared(extension, at.Then("Extensions", e));
             _extensions.Check(extension, ExtensionTarget.Article, language, direction, authors, index, -1, e, enclosure);
-            CheckEpisodeHasShow(extension, at.Then("Extensions", e));
+            CheckEpisodeInShow(extension, at.Then("Extensions", e));
         }
 
         for (var m = 0; m < article.Media.Length; m++)

@@ -175,4 +175,7 @@ public static class FeedProblemCodes
 
     /// <summary>An RSS feed with episode data (<c>PodcastEpisode</c>) but no <c>PodcastShow</c>: reported once, on the first episode.</summary>
     public const string PodcastShowMissing = PodcastCodes.ShowMissing;
+
+    /// <summary>A full episode without a number in a serial show (RSS): Apple needs the number of every such episode.</summary>
+    public const string PodcastSerialNumber = PodcastCodes.SerialNumber;
 }

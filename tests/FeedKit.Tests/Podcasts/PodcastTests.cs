@@ -275,6 +275,27 @@ public sealed class PodcastTests
     }
 
     [Fact]
+    public void A_full_episode_without_a_number_in_a_serial_show_is_a_warning_at_its_number()
+    {
+        var serial = PodcastFeeds.HebrewSerial();
+        int Find(PodcastEpisodeType type) => serial.Articles.Select((a, n) => (a, n)).First(x => x.a.Extensions.OfType<PodcastEpisode>().Single().Type == type).n;
+        var index = Find(PodcastEpisodeType.Full);
+        var trailer = Find(PodcastEpisodeType.Trailer);
+        Assert.True(index >= 0 && trailer >= 0);
+        Feed Without(int i) => new(serial.Info, [.. serial.Articles.Select((a, n) => n == i ? a with { Extensions = [((PodcastEpisode)a.Extensions[0]) with { Number = null }] } : a)]);
+
+        var problem = Assert.Single(FeedLint.Check(Without(index), new FeedLintOptions { Formats = [FeedFormat.Rss] }));
+        Assert.Equal(FeedProblemCodes.PodcastSerialNumber, problem.Code);
+        Assert.Equal(FeedProblemSeverity.Warning, problem.Severity);
+        Assert.Equal(FormattableString.Invariant($"articles[{index}].Extensions[0].Number"), problem.Path.ToString());
+
+        // A trailer may go without; so may any episode of an episodic show.
+        Assert.Empty(FeedLint.Check(Without(trailer), new FeedLintOptions { Formats = [FeedFormat.Rss] }));
+        var episodic = new Feed(serial.Info with { Extensions = [((PodcastShow)serial.Info.Extensions[0]) with { Type = PodcastShowType.Episodic }] }, Without(index).Articles);
+        Assert.Empty(FeedLint.Check(episodic, new FeedLintOptions { Formats = [FeedFormat.Rss] }));
+    }
+
+    [Fact]
     public void A_show_without_a_language_is_refused_only_in_rss()
     {
         var source = PodcastFeeds.Arabic();
