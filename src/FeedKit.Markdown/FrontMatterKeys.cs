@@ -267,14 +267,19 @@ internal sealed class FrontMatterKeys
     }
 
     /// <summary>Seconds (<c>1950</c>), <c>MM:SS</c> or <c>HH:MM:SS</c>, in ASCII digits.</summary>
+    /// <summary>The longest playing time <c>duration</c> takes: 10,000 hours.</summary>
+    private const long MaxDurationSeconds = 10_000L * 3600;
+
     private TimeSpan Duration(string key, FrontMatterNode value)
     {
         var text = Text(key, value, "Media[0].Duration");
         var parts = text.Split(':');
         var seconds = 0L;
-        foreach (var part in parts)
+        for (var i = 0; i < parts.Length; i++)
         {
-            if (parts.Length > 3 || !long.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || (parts.Length > 1 && part != parts[0] && n >= 60))
+            // Minutes and seconds after the first part are below 60; the first part is at most MaxDurationSeconds, so
+            // that nothing overflows.
+            if (parts.Length > 3 || !long.TryParse(parts[i], NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n > MaxDurationSeconds || (i > 0 && n >= 60))
             {
                 throw new ArticleReadException(_file, value.Position, key, $"\"{text}\" is not a playing time: give seconds (1950), MM:SS (32:30) or HH:MM:SS (1:02:03)");
             }
@@ -282,7 +287,9 @@ internal sealed class FrontMatterKeys
             seconds = (seconds * 60) + n;
         }
 
-        return TimeSpan.FromSeconds(seconds);
+        return seconds <= MaxDurationSeconds
+            ? TimeSpan.FromSeconds(seconds)
+            : throw new ArticleReadException(_file, value.Position, key, $"\"{text}\" is longer than 10,000 hours: give the episode's playing time in seconds (1950), MM:SS (32:30) or HH:MM:SS (1:02:03)");
     }
 
     private List<PodcastTranscript> Transcripts(string key, FrontMatterNode value)

@@ -337,7 +337,9 @@ public sealed record PodcastEpisode : FeedExtension
 
         if (enclosure.Length is not > 0)
         {
-            check.Error("Enclosure", "the audio's Length (Media[0].Length, its size in bytes) is required: Apple Podcasts refuses an enclosure without it", PodcastCodes.EnclosureLength);
+            check.Error("Enclosure", enclosure.Length is null
+                ? "the audio's Length (Media[0].Length, its size in bytes) is required: Apple Podcasts refuses an enclosure without it"
+                : "the audio's Length (Media[0].Length) is 0: give the file's size in bytes, which Apple Podcasts requires and apps use to show and check the download", PodcastCodes.EnclosureLength);
         }
 
         var essence = enclosure.MediaType.Split(';')[0].Trim();
