@@ -1,0 +1,90 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Xml.Linq;
+using FeedKit.Model;
+using FeedKit.Podcasts;
+using Microsoft.AspNetCore.Builder;
+
+namespace FeedKit.AspNetCore.Tests.Podcasts;
+
+/// <summary>
+/// A podcast served by MapFeed as docs/podcasts.md shows it: RSS when the request leaves the format open (podcast apps
+/// send no Accept or <c>*/*</c>), every format by its extension.
+/// </summary>
+public sealed class PodcastEndpointTests
+{
+    private static readonly XNamespace Itunes = "http://www.itunes.com/dtds/podcast-1.0.dtd";
+
+    private static Feed Show() => new(
+        new FeedInfo
+        {
+            Title = "بودكاست المدينة",
+            SiteUrl = new Uri("https://podcasts.example.com/city/"),
+            SelfUrl = new Uri("https://podcasts.example.com/city/feed"),
+            Language = "ar",
+            Authors = [new Author("ليلى") { Email = "layla@example.com" }],
+            Extensions =
+            [
+                new PodcastShow
+                {
+                    Owner = new PodcastOwner("ليلى", "layla@example.com"),
+                    Artwork = new Uri("https://podcasts.example.com/city/cover.jpg"),
+                    Categories = [new PodcastCategory("News") { Subcategory = "Daily News" }],
+                },
+            ],
+        },
+        [
+            new Article
+            {
+                Id = "tag:podcasts.example.com,2026:city/1",
+                Url = new Uri("https://podcasts.example.com/city/1"),
+                Headline = "الحلقة الأولى",
+                Body = [new Paragraph("ملاحظات الحلقة.")],
+                Published = new DateTimeOffset(2026, 3, 1, 6, 0, 0, TimeSpan.FromHours(3)),
+                Media = [new MediaAttachment(new Uri("https://cdn.example.com/city/1.mp3"), "audio/mpeg") { Length = 1000, Duration = TimeSpan.FromMinutes(20) }],
+                Extensions = [new PodcastEpisode { Number = 1 }],
+            },
+        ]);
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("*/*")]
+    [InlineData("application/rss+xml, application/xml;q=0.9, */*;q=0.8")]
+    public async Task A_podcast_app_gets_rss_with_the_itunes_tags(string? accept)
+    {
+        await using var server = await TestServer.StartAsync(app => app.MapFeed("/city/feed", () => Show(), new FeedEndpointOptions { DefaultFormat = FeedFormat.Rss, BrowserPage = false }));
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/city/feed");
+        if (accept is not null)
+        {
+            request.Headers.Accept.ParseAdd(accept);
+        }
+
+        using var response = await server.Client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/rss+xml", response.Content.Headers.ContentType?.MediaType);
+        var channel = XDocument.Parse(await response.Content.ReadAsStringAsync()).Root!.Element("channel")!;
+        Assert.Equal("News", (string?)channel.Element(Itunes + "category")?.Attribute("text"));
+        Assert.Equal("1200", channel.Element("item")?.Element(Itunes + "duration")?.Value);
+    }
+
+    [Fact]
+    public async Task Without_the_option_an_open_request_gets_atom_which_no_podcast_app_reads()
+    {
+        // Why docs/podcasts.md sets DefaultFormat: the application's default format is Atom.
+        await using var server = await TestServer.StartAsync(app => app.MapFeed("/city/feed", () => Show()));
+        using var response = await server.Client.GetAsync("/city/feed");
+        Assert.Equal("application/atom+xml", response.Content.Headers.ContentType?.MediaType);
+        Assert.DoesNotContain("itunes:", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_other_formats_stay_at_their_extensions()
+    {
+        await using var server = await TestServer.StartAsync(app => app.MapFeed("/city/feed", () => Show(), new FeedEndpointOptions { DefaultFormat = FeedFormat.Rss }));
+        using var atom = await server.Client.GetAsync("/city/feed.atom");
+        Assert.Equal("application/atom+xml", atom.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("rel=\"enclosure\"", await atom.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var json = await server.Client.GetAsync("/city/feed.json");
+        Assert.Contains("\"duration_in_seconds\": 1200", await json.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+}
