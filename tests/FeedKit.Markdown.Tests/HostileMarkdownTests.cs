@@ -15,6 +15,21 @@ public sealed class HostileMarkdownTests
         Assert.Contains("front matter", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("audio: http:::::::.com/ep-3.    mp3\naudio_type: audio/mpeg\naudio_length: 100\n", "Media[0].Url", 3)]
+    [InlineData("image: \"http:::x/a.jpg\"\n", "LeadImage.Url", 3)]
+    public void A_link_that_cannot_be_resolved_is_an_error_at_its_line_not_an_escaping_exception(string key, string field, int line)
+    {
+        // Found by fuzzing (markdown target, podcast corpus): "http:::::::.com/…" is a relative reference to Uri, but
+        // resolving it against the article's URL threw UriFormatException out of ArticleSource.ToArticle.
+        var source = new MarkdownArticleReader().Read("ep-3.md", Encoding.UTF8.GetBytes("---\ntitle: حلقة\n" + key + "date: 2026-03-14\n---\nنص.\n"));
+        var error = Assert.Throws<ArticleReadException>(() => Assert.Single(source.Articles).ToArticle(Fixture.Defaults));
+        Assert.Equal("ep-3.md", error.File);
+        Assert.Equal(field, error.Field);
+        Assert.Equal(line, error.Position?.Line);
+        Assert.Contains("is not a URL", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Quotes_nested_past_markdigs_limit_are_an_error_with_the_file()
     {

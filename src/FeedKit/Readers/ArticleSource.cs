@@ -55,16 +55,17 @@ public sealed record ArticleSource
         var url = metadata.Url switch
         {
             { IsAbsoluteUri: true } absolute => absolute,
-            { } relative => new Uri(WithTrailingSlash(defaults.SiteUrl ?? defaults.BaseUrl), relative.OriginalString.TrimStart('/')),
-            null => new Uri(WithTrailingSlash(defaults.BaseUrl), EscapeSegments(Slug)),
+            { } relative => Combine(WithTrailingSlash(defaults.SiteUrl ?? defaults.BaseUrl), relative.OriginalString.TrimStart('/'), "Url"),
+            null => Combine(WithTrailingSlash(defaults.BaseUrl), EscapeSegments(Slug), "Url"),
         };
 
         var site = WithTrailingSlash(defaults.SiteUrl ?? defaults.BaseUrl);
         var body = ImmutableArray.CreateBuilder<Block>(Body.Length);
-        foreach (var block in Body)
+        for (var b = 0; b < Body.Length; b++)
         {
+            var block = Body[b];
             body.Add(block is ImageBlock { Image.Url.IsAbsoluteUri: false } image
-                ? image with { Image = image.Image with { Url = Resolve(image.Image.Url, url, site) } }
+                ? image with { Image = image.Image with { Url = Resolve(image.Image.Url, url, site, FormattableString.Invariant($"Body[{b}].Image.Url")) } }
                 : block);
         }
 
@@ -75,7 +76,7 @@ public sealed record ArticleSource
             Headline = Headline,
             Standfirst = Standfirst,
             Body = body.MoveToImmutable(),
-            LeadImage = metadata.LeadImage is { } lead && !lead.Url.IsAbsoluteUri ? lead with { Url = Resolve(lead.Url, url, site) } : metadata.LeadImage,
+            LeadImage = metadata.LeadImage is { } lead && !lead.Url.IsAbsoluteUri ? lead with { Url = Resolve(lead.Url, url, site, "LeadImage.Url") } : metadata.LeadImage,
             Published = published.ToDateTimeOffset(defaults.UtcOffset),
             Updated = metadata.Updated?.ToDateTimeOffset(defaults.UtcOffset),
             Authors = metadata.Authors ?? [],
@@ -83,7 +84,7 @@ public sealed record ArticleSource
             Language = metadata.Language,
             Direction = metadata.Direction,
             Media = metadata.Media is { } media
-                ? [.. media.Select(m => m is { Url.IsAbsoluteUri: false } ? m with { Url = Resolve(m.Url, url, site) } : m)]
+                ? [.. media.Select((m, i) => m is { Url.IsAbsoluteUri: false } ? m with { Url = Resolve(m.Url, url, site, FormattableString.Invariant($"Media[{i}].Url")) } : m)]
                 : [],
             Extensions = metadata.Extensions ?? [],
         };
@@ -91,10 +92,20 @@ public sealed record ArticleSource
 
     /// <summary>A path from the site's root (<c>/assets/a.jpg</c>) is below the site URL, as static sites mean it; any
     /// other relative URL is relative to the article.</summary>
-    private static Uri Resolve(Uri relative, Uri article, Uri site) =>
+    private Uri Resolve(Uri relative, Uri article, Uri site, string field) =>
         relative.OriginalString.StartsWith('/') && !relative.OriginalString.StartsWith("//", StringComparison.Ordinal)
-            ? new Uri(site, relative.OriginalString.TrimStart('/'))
-            : new Uri(article, relative);
+            ? Combine(site, relative.OriginalString.TrimStart('/'), field)
+            : Combine(article, relative.OriginalString, field);
+
+    /// <summary>
+    /// <paramref name="relative"/> resolved against <paramref name="baseUrl"/>; a text that does not resolve to a URL
+    /// (<c>http:::::x</c> is a relative reference to <see cref="Uri"/>, but no host can be parsed once resolved) is the
+    /// file's error, at the field's line.
+    /// </summary>
+    private Uri Combine(Uri baseUrl, string relative, string field) =>
+        Uri.TryCreate(relative, UriKind.Relative, out var reference) && Uri.TryCreate(baseUrl, reference, out var resolved)
+            ? resolved
+            : throw new ArticleReadException(File, Locations.Find(field), field, $"\"{relative}\" is not a URL: it cannot be resolved against {baseUrl.AbsoluteUri}");
 
     private static Uri WithTrailingSlash(Uri uri) =>
         uri.AbsolutePath.EndsWith('/') ? uri : new Uri(uri.AbsoluteUri + "/");

@@ -408,6 +408,11 @@ internal sealed partial class FeedNormalizer : IDisposable
         var headline = Text(article.Headline, at.Then("Headline"), TextKind.RequiredLine) ?? string.Empty;
         var standfirst = Text(article.Standfirst, at.Then("Standfirst"), TextKind.OptionalBlock);
         OptionalWebLink(article.Url, at.Then("Url"));
+        if (article.Url is null)
+        {
+            Warning(at.Then("Url"), FeedProblemCodes.NoArticleUrl, "no URL: readers show the article with no link to open it, and feedparser, rss-parser, newsboat and the other common parsers report an entry without a link; give the article's page (an episode's page, for a podcast)");
+        }
+
         var ownAuthors = Authors(article.Authors, at.Then("Authors"));
         var leadImage = Image(article.LeadImage, at.Then("LeadImage"));
         var media = Media(article, leadImage, at);

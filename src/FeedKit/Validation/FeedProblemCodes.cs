@@ -80,6 +80,9 @@ public static class FeedProblemCodes
     /// <summary>A feed without a self link (warning).</summary>
     public const string NoSelfUrl = "no-self-url";
 
+    /// <summary>An article without a URL (warning): readers have no link to open, and common parsers report it.</summary>
+    public const string NoArticleUrl = "no-article-url";
+
     /// <summary>A media type not of the form type/subtype.</summary>
     public const string InvalidMediaType = "invalid-media-type";
 

@@ -91,6 +91,17 @@ public sealed class FeedLintTests
     }
 
     [Fact]
+    public void An_article_without_a_url_warns_at_its_url_once_for_all_formats()
+    {
+        var feed = With(Arabic with { Id = "tag:example.com,2026:a", Url = null });
+        var problems = FeedLint.Check(feed, new FeedLintOptions { Formats = [FeedFormat.Atom, FeedFormat.Rss, FeedFormat.Json] });
+        var problem = Assert.Single(problems, p => p.Code == FeedProblemCodes.NoArticleUrl);
+        Assert.Equal("articles[0].Url", problem.Path.ToString());
+        Assert.Equal(FeedProblemSeverity.Warning, problem.Severity);
+        Assert.DoesNotContain(FeedLint.Check(With(Arabic)), p => p.Code == FeedProblemCodes.NoArticleUrl);
+    }
+
+    [Fact]
     public void Future_dates_warn_only_when_the_caller_gives_the_time()
     {
         var feed = With(Arabic with { Published = new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero) });
