@@ -150,8 +150,8 @@ internal static partial class DocSamples
 
     /// <summary>
     /// Compiles <paramref name="sample"/> as its mode says, with the types declared by the C# blocks before it in the
-    /// same file (<paramref name="earlier"/>), and returns the errors in the sample itself, each with the Markdown file
-    /// and line.
+    /// same file (<paramref name="earlier"/>), and returns the errors and warnings in the sample itself (warnings too,
+    /// as the repository builds with TreatWarningsAsErrors), each with the Markdown file and line.
     /// </summary>
     public static IReadOnlyList<string> Errors(DocSample sample, IEnumerable<DocSample> earlier)
     {
@@ -180,7 +180,8 @@ internal static partial class DocSamples
                 hasStatements ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary,
                 nullableContextOptions: NullableContextOptions.Enable));
         return compilation.GetDiagnostics()
-            .Where(d => d.Severity == DiagnosticSeverity.Error && (!d.Location.IsInSource || d.Location.SourceTree == own))
+            .Where(d => d.Severity >= DiagnosticSeverity.Warning && (!d.Location.IsInSource || d.Location.SourceTree == own))
+            .OrderBy(d => d.Location.SourceSpan.Start)
             .Select(Format)
             .ToList();
     }
@@ -242,13 +243,15 @@ internal static partial class DocSamples
     {
         if (!d.Location.IsInSource)
         {
-            return $"error {d.Id}: {d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}";
+            return $"{Severity(d)} {d.Id}: {d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}";
         }
 
         var span = d.Location.GetMappedLineSpan();
-        return $"{span.Path}:{span.StartLinePosition.Line + 1}:{span.StartLinePosition.Character + 1}: error {d.Id}: "
+        return $"{span.Path}:{span.StartLinePosition.Line + 1}:{span.StartLinePosition.Character + 1}: {Severity(d)} {d.Id}: "
             + d.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
     }
+
+    private static string Severity(Diagnostic d) => d.Severity == DiagnosticSeverity.Error ? "error" : "warning";
 
     private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(() =>
     {
