@@ -114,7 +114,7 @@ internal static partial class DocSamples
             {
                 if (Marker().IsMatch(lines[i]) && !MarkerPrecedesCSharp(lines, i))
                 {
-                    samples.Add(new DocSample(file, 0, i + 1, string.Empty, SampleMode.Invalid,
+                    samples.Add(new DocSample(file, 0, i + 1, lines[i].Trim(), SampleMode.Invalid,
                         "this sample marker is not right before a C# code block"));
                 }
 
