@@ -18,8 +18,8 @@ namespace FeedKit.PublicApi.Tests;
 /// <item>A block without using directives also gets every FeedKit namespace and the ASP.NET Core ones the pages use
 /// (<see cref="DocSamples.FragmentUsings"/>); a block that shows using directives gets only its own, so the usings
 /// it shows are complete.</item>
-/// <item>Types declared by a block are visible to the later blocks of the same file (a record defined above and used
-/// below).</item>
+/// <item>Types declared by a block are visible to the later fragments of the same file (a record defined above and
+/// used below); when a page declares a type again, the latest declaration counts.</item>
 /// <item><c>&lt;!-- sample: standalone --&gt;</c> on the last non-blank line before the fence: a whole console
 /// program, compiled alone (implicit usings of a console project, no context); <c>&lt;!-- sample: standalone web
 /// --&gt;</c> the same for a web project.</item>
@@ -151,6 +151,48 @@ public sealed class DocSampleTests
         Assert.Contains("CS1061", Assert.Single(DocSamples.Errors(samples[0], samples)), StringComparison.Ordinal);
         Assert.Empty(DocSamples.Errors(samples[1], samples));
         Assert.Contains("'Stars'", Assert.Single(DocSamples.Errors(samples[1], [samples[1]])), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_type_declared_again_replaces_the_earlier_one_and_a_standalone_block_sees_neither()
+    {
+        var markdown = """
+            ```csharp
+            public sealed record Stars(int Count);
+            ```
+
+            ```csharp
+            public sealed record Stars(int Count, string Label);
+            ```
+
+            ```csharp
+            var stars = new Stars(4, "four");
+            ```
+
+            <!-- sample: standalone -->
+            ```csharp
+            var stars = new Stars(4, "four");
+            ```
+
+            <!-- sample: standalone web -->
+            ```csharp
+            var app = WebApplication.Create(args);
+            app.MapGet("/", () => "feeds");
+            app.Run();
+            ```
+
+            <!-- sample: standalone -->
+            ```csharp
+            var app = WebApplication.Create(args);
+            ```
+            """;
+        var samples = DocSamples.Find(markdown, "docs/again.md");
+        Assert.Empty(DocSamples.Errors(samples[1], samples));
+        Assert.Empty(DocSamples.Errors(samples[2], samples));
+        Assert.Contains("'Stars'", Assert.Single(DocSamples.Errors(samples[3], samples)), StringComparison.Ordinal);
+        Assert.Equal(SampleMode.StandaloneWeb, samples[4].Mode);
+        Assert.Empty(DocSamples.Errors(samples[4], samples));
+        Assert.Contains("'WebApplication'", Assert.Single(DocSamples.Errors(samples[5], samples)), StringComparison.Ordinal);
     }
 
     [Fact]

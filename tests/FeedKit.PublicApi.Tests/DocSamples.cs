@@ -149,8 +149,8 @@ internal static partial class DocSamples
     }
 
     /// <summary>
-    /// Compiles <paramref name="sample"/> as its mode says, with the types declared by the C# blocks before it in the
-    /// same file (<paramref name="earlier"/>), and returns the errors and warnings in the sample itself (warnings too,
+    /// Compiles <paramref name="sample"/> as its mode says (a fragment with the types declared by the C# blocks before
+    /// it in the same file, <paramref name="earlier"/>), and returns the errors and warnings in the sample itself (warnings too,
     /// as the repository builds with TreatWarningsAsErrors), each with the Markdown file and line.
     /// </summary>
     public static IReadOnlyList<string> Errors(DocSample sample, IEnumerable<DocSample> earlier)
@@ -162,12 +162,20 @@ internal static partial class DocSamples
         };
         var own = Parse(Source(sample, sample.Code, sample.Mode != SampleMode.Standalone && sample.Mode != SampleMode.StandaloneWeb), sample.File);
         trees.Add(own);
-        foreach (var before in earlier.Where(b => b.Mode is not (SampleMode.Skip or SampleMode.Invalid) && b.Index < sample.Index && b.File == sample.File))
+        if (sample.Mode == SampleMode.Fragment)
         {
-            var declarations = DeclarationsOnly(before.Code);
-            if (declarations is not null)
+            // The types of the blocks above, the latest declaration of a name winning (a page may show a type again,
+            // grown), each block in a file of its own with its own usings.
+            var declared = TypeDeclarations(own.GetCompilationUnitRoot()).Select(Name).ToHashSet(StringComparer.Ordinal);
+            foreach (var before in earlier
+                         .Where(b => b.File == sample.File && b.Index < sample.Index && b.Mode is not (SampleMode.Skip or SampleMode.Invalid))
+                         .OrderByDescending(b => b.Index))
             {
-                trees.Add(Parse(Source(before, declarations, context: true), before.File));
+                var declarations = DeclarationsOnly(before.Code, declared);
+                if (declarations is not null)
+                {
+                    trees.Add(Parse(Source(before, declarations, context: true), before.File));
+                }
             }
         }
 
@@ -215,19 +223,23 @@ internal static partial class DocSamples
     private static bool HasUsings(string code) =>
         CSharpSyntaxTree.ParseText(code).GetCompilationUnitRoot().Usings.Count > 0;
 
-    /// <summary>The code with its top-level statements blanked out (lines kept), or null when it declares no type.</summary>
-    private static string? DeclarationsOnly(string code)
+    /// <summary>
+    /// The code with its top-level statements and the types named in <paramref name="declared"/> blanked out (lines
+    /// kept), or null when no type is left; the names of the types left are added to <paramref name="declared"/>.
+    /// </summary>
+    private static string? DeclarationsOnly(string code, HashSet<string> declared)
     {
         var root = CSharpSyntaxTree.ParseText(code, new CSharpParseOptions(LanguageVersion.CSharp14)).GetCompilationUnitRoot();
-        if (!root.Members.Any(m => m is not GlobalStatementSyntax))
+        var kept = TypeDeclarations(root).Where(t => !declared.Contains(Name(t))).ToList();
+        if (kept.Count == 0)
         {
             return null;
         }
 
         var text = code.ToCharArray();
-        foreach (var statement in root.Members.OfType<GlobalStatementSyntax>())
+        foreach (var member in root.Members.Where(m => !kept.Contains(m)))
         {
-            for (var i = statement.FullSpan.Start; i < statement.FullSpan.End; i++)
+            for (var i = member.FullSpan.Start; i < member.FullSpan.End; i++)
             {
                 if (text[i] is not ('\n' or '\r'))
                 {
@@ -236,8 +248,20 @@ internal static partial class DocSamples
             }
         }
 
+        declared.UnionWith(kept.Select(Name));
         return new string(text);
     }
+
+    /// <summary>The types (classes, records, structs, interfaces, enums, delegates) declared at the top of a block.</summary>
+    private static IEnumerable<MemberDeclarationSyntax> TypeDeclarations(CompilationUnitSyntax root) =>
+        root.Members.Where(m => m is BaseTypeDeclarationSyntax or DelegateDeclarationSyntax);
+
+    private static string Name(MemberDeclarationSyntax type) => type switch
+    {
+        BaseTypeDeclarationSyntax t => t.Identifier.ValueText,
+        DelegateDeclarationSyntax d => d.Identifier.ValueText,
+        _ => throw new ArgumentException("not a type declaration", nameof(type)),
+    };
 
     private static string Format(Diagnostic d)
     {
