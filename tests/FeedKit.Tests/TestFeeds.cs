@@ -149,6 +149,11 @@ internal static class TestFeeds
                     "آج کی تصویر",
                     null,
                     new ImageBlock(new Image(new Uri("https://example.com/images/harbour.jpg")) { AltText = "بندرگاہ پر کشتیاں" })) with { Published = Morning.AddHours(-2) },
+                Article(
+                    "council-notice",
+                    "بلدیہ کا اعلان",
+                    null,
+                    new RawHtml("<table><tr><td>وارڈ</td><td>وقت</td></tr></table><p>اعلان کی <b>تفصیل</b>\n  یہاں ہے۔</p>")) with { Published = Morning.AddHours(-3) },
             ]),
     }.ToImmutableSortedDictionary(StringComparer.Ordinal);
 }

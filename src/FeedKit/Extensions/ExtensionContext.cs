@@ -55,6 +55,15 @@ public abstract class ExtensionContext
 
     internal void SetEnclosure(EnclosureFacts? enclosure) => Enclosure = enclosure;
 
+    /// <summary>
+    /// For article extensions in RSS: the plain text of the item's <c>description</c> (its standfirst, or what stands
+    /// in for one), guarded; null when it has none. FeedKit's podcast episodes write it as <c>itunes:summary</c> when
+    /// they have no summary of their own.
+    /// </summary>
+    internal string? SummaryText { get; private set; }
+
+    internal void SetSummaryText(string? text) => SummaryText = text;
+
     internal void Retarget(ExtensionTarget target) => Target = target;
 
     internal void Set(FeedFormat format, ExtensionTarget target, LanguageTag? language, TextDirection direction, ImmutableArray<Author> authors, bool guard)
@@ -66,6 +75,7 @@ public abstract class ExtensionContext
         Direction = direction;
         _guard = guard;
         Enclosure = null;
+        SummaryText = null;
     }
 }
 

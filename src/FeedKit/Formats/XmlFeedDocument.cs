@@ -65,6 +65,7 @@ internal abstract class XmlFeedDocument : FeedDocument
         var writer = _extensions!;
         writer.Set(_format, ExtensionTarget.Article, article.Language, article.Direction, article.Authors, _options.FirstStrongGuard);
         writer.SetEnclosure(article.Enclosure);
+        writer.SetSummaryText(article.SummaryText);
         if (builtIn is not null)
         {
             writer.Write(builtIn);

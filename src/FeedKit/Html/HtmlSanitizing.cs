@@ -150,6 +150,60 @@ internal static class HtmlSanitizing
         }
     }
 
+    /// <summary>
+    /// The text a reader sees first in an HTML fragment, as plain text: its first paragraph's (<c>p</c>), else the first
+    /// list item's or heading's, else the whole fragment's, with whitespace collapsed to single spaces; null when it has
+    /// none. For HTML that is already sanitized (its depth is bounded): RSS's description of an item whose body starts
+    /// with raw HTML.
+    /// </summary>
+    public static string? PlainText(string html)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        var parser = Sanitizer.HtmlParserFactory();
+        using var document = parser.ParseDocument("<!doctype html><html><body>" + html);
+        if (document.Body is not { } body)
+        {
+            return null;
+        }
+
+        foreach (var selector in (ReadOnlySpan<string>)["p", "li, h1, h2, h3, h4, h5, h6, blockquote, figcaption"])
+        {
+            foreach (var element in body.QuerySelectorAll(selector))
+            {
+                if (Collapse(element.TextContent) is { } text)
+                {
+                    return text;
+                }
+            }
+        }
+
+        return Collapse(body.TextContent);
+    }
+
+    private static string? Collapse(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        var space = false;
+        foreach (var c in text)
+        {
+            if (c is ' ' or '\t' or '\n' or '\r' or '\f')
+            {
+                space = builder.Length > 0;
+                continue;
+            }
+
+            if (space)
+            {
+                builder.Append(' ');
+                space = false;
+            }
+
+            builder.Append(c);
+        }
+
+        return builder.Length == 0 ? null : builder.ToString();
+    }
+
     private static SanitizedHtml TooDeep() => new(
         string.Empty,
         $"elements are nested more than {MaxDepth.ToString(CultureInfo.InvariantCulture)} deep (an unclosed tag counts until its end tag); such HTML takes the parser time that grows with the square of the depth: flatten it or close the tags",

@@ -23,4 +23,5 @@ internal static class PodcastCodes
     public const string LanguageMissing = "podcast-language-missing";
     public const string ShowMissing = "podcast-show-missing";
     public const string SerialNumber = "podcast-serial-number";
+    public const string TooLong = "podcast-too-long";
 }

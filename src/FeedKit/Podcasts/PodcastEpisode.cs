@@ -118,6 +118,8 @@ public sealed record PodcastEpisode : FeedExtension
 
         check.CheckText(Subtitle, nameof(Subtitle));
         check.CheckText(Summary, nameof(Summary));
+        PodcastXml.CheckLength(check, Subtitle, nameof(Subtitle), "subtitle", PodcastXml.MaxShortText);
+        PodcastXml.CheckLength(check, Summary, nameof(Summary), "summary", PodcastXml.MaxSummary);
         if (check.CheckUrl(Artwork, nameof(Artwork)) && Artwork is not null && !PodcastXml.IsJpegOrPng(Artwork))
         {
             check.Warning(nameof(Artwork), $"\"{Artwork.AbsoluteUri}\" does not end in .jpg or .png, the files Apple accepts for artwork", PodcastCodes.ArtworkType);
@@ -199,9 +201,16 @@ public sealed record PodcastEpisode : FeedExtension
             xml.WriteElement("subtitle", xml.Guard(Subtitle));
         }
 
+        // itunes:summary: the episode's own, else the item description's text. gPodder's podcastparser (and apps built
+        // like it) take the plain-text summary as the episode's text; without one they strip content:encoded's HTML
+        // themselves, and a list in the show notes becomes "* " bullets.
         if (Summary is not null)
         {
             xml.WriteElement("summary", xml.Guard(Summary));
+        }
+        else if (xml.SummaryText is { } description)
+        {
+            xml.WriteElement("summary", PodcastXml.Clip(description, PodcastXml.MaxSummary));
         }
 
         if (Block)

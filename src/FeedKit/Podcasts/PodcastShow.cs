@@ -128,6 +128,9 @@ public sealed record PodcastShow : FeedExtension
         check.CheckText(Author, nameof(Author));
         check.CheckText(Subtitle, nameof(Subtitle));
         check.CheckText(Summary, nameof(Summary));
+        PodcastXml.CheckLength(check, Author, nameof(Author), "author", PodcastXml.MaxShortText);
+        PodcastXml.CheckLength(check, Subtitle, nameof(Subtitle), "subtitle", PodcastXml.MaxShortText);
+        PodcastXml.CheckLength(check, Summary, nameof(Summary), "summary", PodcastXml.MaxSummary);
         CheckOwner(check);
         CheckArtwork(check);
         CheckCategories(check);

@@ -19,6 +19,47 @@ internal static class PodcastXml
     public static string SecondsText(TimeSpan time) =>
         Math.Round(time.TotalSeconds, 3).ToString("0.0##", CultureInfo.InvariantCulture);
 
+    /// <summary>The most characters Apple (and the W3C validator) take in <c>itunes:summary</c>.</summary>
+    public const int MaxSummary = 4000;
+
+    /// <summary>The most characters Apple (and the W3C validator) take in <c>itunes:subtitle</c> and <c>itunes:author</c>.</summary>
+    public const int MaxShortText = 255;
+
+    /// <summary>
+    /// <paramref name="text"/> cut to at most <paramref name="max"/> characters for a derived field: at the last space
+    /// before the limit (else at the limit, never inside a surrogate pair), with "…" at the end. The full text stays in
+    /// the item's description and content.
+    /// </summary>
+    public static string Clip(string text, int max)
+    {
+        if (text.Length <= max)
+        {
+            return text;
+        }
+
+        var end = max - 1;
+        var space = text.LastIndexOf(' ', end - 1, Math.Min(end, 200));
+        if (space > 0)
+        {
+            end = space;
+        }
+        else if (char.IsHighSurrogate(text[end - 1]))
+        {
+            end--;
+        }
+
+        return string.Concat(text.AsSpan(0, end).TrimEnd(' '), "…");
+    }
+
+    /// <summary>Warns when an iTunes text is longer than Apple takes (the W3C validator reports it too).</summary>
+    public static void CheckLength(ExtensionValidator check, string? text, string member, string element, int max)
+    {
+        if (text is not null && text.Length > max)
+        {
+            check.Warning(member, FormattableString.Invariant($"is {text.Length} characters long; Apple Podcasts takes at most {max} in itunes:{element}, and the W3C validator reports it"), PodcastCodes.TooLong);
+        }
+    }
+
     public static bool IsJpegOrPng(Uri url)
     {
         var path = url.AbsolutePath;

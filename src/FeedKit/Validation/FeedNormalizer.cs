@@ -562,8 +562,9 @@ internal sealed partial class FeedNormalizer : IDisposable
     }
 
     /// <summary>
-    /// The text that stands in for a missing standfirst in RSS: the first paragraph, else the first subheading, quote,
-    /// list item or image caption; null when the body has no plain text (raw HTML or images without captions).
+    /// The text that stands in for a missing standfirst in RSS: the first paragraph, else the first text of another
+    /// block (a subheading, quote, list item, image caption, or the first paragraph of raw HTML, as plain text); null
+    /// when the body has no text (images without captions).
     /// </summary>
     private static string? DescriptionText(ImmutableArray<Block> body)
     {
@@ -583,6 +584,7 @@ internal sealed partial class FeedNormalizer : IDisposable
                 Quote quote => quote.Text,
                 ListBlock list => list.Items.FirstOrDefault(item => !string.IsNullOrWhiteSpace(item)),
                 ImageBlock image => image.Image.Caption,
+                RawHtml raw => HtmlSanitizing.PlainText(raw.Html),
                 _ => null,
             };
             if (!string.IsNullOrWhiteSpace(text))

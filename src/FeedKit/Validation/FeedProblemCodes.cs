@@ -181,4 +181,7 @@ public static class FeedProblemCodes
 
     /// <summary>A full episode without a number in a serial show (RSS): Apple needs the number of every such episode.</summary>
     public const string PodcastSerialNumber = PodcastCodes.SerialNumber;
+
+    /// <summary>An iTunes text longer than Apple takes: author and subtitle 255 characters, summary 4000 (warning).</summary>
+    public const string PodcastTooLong = PodcastCodes.TooLong;
 }

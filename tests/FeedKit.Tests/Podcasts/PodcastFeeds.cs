@@ -139,7 +139,17 @@ internal static class PodcastFeeds
                     new PodcastPerson("مریم احمدی") { Role = "host" },
                     new PodcastPerson("Dr. Ali Rahimi") { Role = "guest" },
                 ],
-            }, Morning),
+            }, Morning) with
+            {
+                // Show notes with a list: itunes:summary gives podcastparser the plain text, which it would otherwise
+                // make from content:encoded with "* " bullets.
+                Body =
+                [
+                    new Paragraph("گفت‌وگو با یک اخترفیزیک‌دان درباره‌ی ستاره‌های نوترونی."),
+                    new Subheading("در این قسمت"),
+                    new ListBlock(["ستاره‌ی نوترونی چیست؟", "تپ‌اخترها و امواج گرانشی"]),
+                ],
+            },
         ]);
 
     /// <summary>An Arabic show with an English episode, and an Arabic episode with an English guest segment.</summary>

@@ -296,6 +296,43 @@ public sealed class PodcastTests
     }
 
     [Fact]
+    public void An_episode_without_a_summary_gets_its_description_text_as_itunes_summary_cut_at_4000_characters()
+    {
+        var source = PodcastFeeds.PersianTranscripts();
+        var words = string.Join(' ', Enumerable.Repeat("ستاره", 1000));
+        var feed = new Feed(source.Info, [source.Articles[0] with { Standfirst = words }]);
+        var item = XDocument.Parse(new RssFeedWriter().WriteToString(feed)).Root!.Element("channel")!.Element("item")!;
+        var summary = item.Element(Itunes + "summary")!.Value;
+        Assert.True(summary.Length <= 4000, summary.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.EndsWith("ستاره…", summary, StringComparison.Ordinal);
+        Assert.StartsWith(summary[..^1], words, StringComparison.Ordinal);
+
+        // The episode's own summary wins; a summary longer than Apple takes is a warning at its member.
+        var own = new Feed(source.Info, [source.Articles[0] with { Extensions = [((PodcastEpisode)source.Articles[0].Extensions[0]) with { Summary = words }] }]);
+        var problem = Assert.Single(FeedLint.Check(own, new FeedLintOptions { Formats = [FeedFormat.Rss] }));
+        Assert.Equal(FeedProblemCodes.PodcastTooLong, problem.Code);
+        Assert.Equal("articles[0].Extensions[0].Summary", problem.Path.ToString());
+        Assert.Equal(FeedProblemSeverity.Warning, problem.Severity);
+    }
+
+    [Theory]
+    [InlineData("Author", 256)]
+    [InlineData("Subtitle", 256)]
+    [InlineData("Summary", 4001)]
+    public void Show_texts_longer_than_apple_takes_are_warnings(string member, int length)
+    {
+        var source = PodcastFeeds.PersianTranscripts();
+        var text = new string('س', length);
+        var show = (PodcastShow)source.Info.Extensions[0];
+        show = member switch { "Author" => show with { Author = text }, "Subtitle" => show with { Subtitle = text }, _ => show with { Summary = text } };
+        var problem = Assert.Single(FeedLint.Check(new Feed(source.Info with { Extensions = [show] }, source.Articles), new FeedLintOptions { Formats = [FeedFormat.Rss] }));
+        Assert.Equal(FeedProblemCodes.PodcastTooLong, problem.Code);
+        Assert.Equal("feed.Extensions[0]." + member, problem.Path.ToString());
+        var fits = member switch { "Author" => show with { Author = text[1..] }, "Subtitle" => show with { Subtitle = text[1..] }, _ => show with { Summary = text[1..] } };
+        Assert.Empty(FeedLint.Check(new Feed(source.Info with { Extensions = [fits] }, source.Articles), new FeedLintOptions { Formats = [FeedFormat.Rss] }));
+    }
+
+    [Fact]
     public void A_show_without_a_language_is_refused_only_in_rss()
     {
         var source = PodcastFeeds.Arabic();
