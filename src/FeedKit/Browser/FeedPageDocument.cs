@@ -32,7 +32,8 @@ internal sealed class FeedPageDocument : FeedDocument
         + ".format{min-width:6rem;font-weight:bold}"
         + "article{border-block-start:1px solid;padding-block:.5rem}"
         + "article h2{font-size:1.3rem;margin-block:.5rem}"
-        + "img,video{max-width:100%;height:auto}";
+        + "img,video{max-width:100%;height:auto}"
+        + "audio{width:100%}";
 
     /// <summary>
     /// The page's script: shows the copy buttons (hidden without script) and copies an address, through the clipboard
@@ -146,7 +147,38 @@ internal sealed class FeedPageDocument : FeedDocument
             Raw("\n");
         }
 
+        WritePlayers(article);
         Raw("</article>\n");
+    }
+
+    /// <summary>
+    /// A player for each audio or video file (a podcast's episode, heard from the page), with a link to the file; the
+    /// Content-Security-Policy allows media from http(s). Nothing is loaded before the reader presses play.
+    /// </summary>
+    private void WritePlayers(in ResolvedArticle article)
+    {
+        foreach (var media in article.Media)
+        {
+            var kind = media.MediaType is { } type && type.StartsWith("video/", StringComparison.OrdinalIgnoreCase) ? "video"
+                : media.MediaType is { } audio && audio.StartsWith("audio/", StringComparison.OrdinalIgnoreCase) ? "audio"
+                : null;
+            if (kind is null || media.IsLeadImage)
+            {
+                continue;
+            }
+
+            Raw("<p class=\"media\"><");
+            Raw(kind);
+            Raw(" controls preload=\"none\"");
+            Attribute("src", media.Url.AbsoluteUri);
+            Raw("></");
+            Raw(kind);
+            Raw("><br><a");
+            Attribute("href", media.Url.AbsoluteUri);
+            Raw(" dir=\"ltr\">");
+            Text(Path.GetFileName(media.Url.AbsolutePath) is { Length: > 0 } name ? Uri.UnescapeDataString(name) : media.Url.Host);
+            Raw("</a></p>\n");
+        }
     }
 
     public override void WriteEnd()

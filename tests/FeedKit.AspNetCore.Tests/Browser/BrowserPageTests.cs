@@ -124,4 +124,71 @@ public sealed class BrowserPageTests
             timeout.Token);
         Assert.Equal("تم النسخ", clicked?.GetString());
     }
+
+    [ChromiumFact]
+    public async Task Chromium_loads_a_podcast_episode_in_the_pages_player_under_its_content_security_policy()
+    {
+        // One second of silence as WAV (8 kHz, 8-bit mono), served by the same Kestrel app as the feed.
+        var wav = new byte[44 + 8000];
+        void Put(int at, string ascii) => System.Text.Encoding.ASCII.GetBytes(ascii).CopyTo(wav, at);
+        void Int(int at, int value, int size) { for (var i = 0; i < size; i++) wav[at + i] = (byte)(value >> (8 * i)); }
+        Put(0, "RIFF"); Int(4, wav.Length - 8, 4); Put(8, "WAVEfmt "); Int(16, 16, 4); Int(20, 1, 2); Int(22, 1, 2);
+        Int(24, 8000, 4); Int(28, 8000, 4); Int(32, 1, 2); Int(34, 8, 2); Put(36, "data"); Int(40, 8000, 4);
+        Array.Fill(wav, (byte)128, 44, 8000);
+
+        Uri? audio = null;
+        await using var server = await TestServer.StartAsync(app =>
+        {
+            app.MapGet("/audio/ep-1.wav", () => Microsoft.AspNetCore.Http.Results.Bytes(wav, "audio/wav"));
+            app.MapFeed("/podcast", (Microsoft.AspNetCore.Http.HttpContext context) =>
+            {
+                audio = new Uri($"{context.Request.Scheme}://{context.Request.Host}/audio/ep-1.wav");
+                return new Feed(
+                    new FeedInfo { Title = "بودكاست المدينة", SiteUrl = new Uri("https://example.com/"), Language = LanguageTag.Parse("ar"), Authors = [new Author("ليلى")] },
+                    [
+                        new Article
+                        {
+                            Url = new Uri("https://example.com/ep-1"),
+                            Headline = "الحلقة الأولى",
+                            Body = [new Paragraph("ملاحظات الحلقة.")],
+                            Published = new DateTimeOffset(2026, 3, 1, 6, 0, 0, TimeSpan.FromHours(3)),
+                            Media = [new MediaAttachment(audio, "audio/wav") { Length = wav.Length, Duration = TimeSpan.FromSeconds(1) }],
+                        },
+                    ]);
+            });
+        });
+
+        var url = new Uri(server.Client.BaseAddress!, "/podcast");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        await using var chromium = await Chromium.OpenAsync(url, timeout.Token);
+        JsonElement? loaded;
+        while ((loaded = await chromium.EvaluateAsync(
+            """
+            (async () => {
+              if (document.readyState !== "complete" || !document.querySelector("main")) return null;
+              const a = document.querySelector("article audio");
+              if (!a) return { player: false };
+              const link = a.parentElement.querySelector("a");
+              a.preload = "metadata";
+              const ok = await new Promise(done => {
+                a.addEventListener("loadedmetadata", () => done(true), { once: true });
+                a.addEventListener("error", () => done(false), { once: true });
+                a.load();
+              });
+              return { player: true, ok, duration: a.duration, src: a.currentSrc, linkDir: getComputedStyle(link).direction, linkText: link.textContent };
+            })()
+            """,
+            timeout.Token)) is not { ValueKind: JsonValueKind.Object })
+        {
+            await Task.Delay(100, timeout.Token);
+        }
+
+        var page = loaded.Value;
+        Assert.True(page.GetProperty("player").GetBoolean(), page.ToString());
+        Assert.True(page.GetProperty("ok").GetBoolean(), "the audio did not load under the page's policy: " + page);
+        Assert.Equal(1.0, page.GetProperty("duration").GetDouble(), 2);
+        Assert.Equal(audio!.AbsoluteUri, page.GetProperty("src").GetString());
+        Assert.Equal("ltr", page.GetProperty("linkDir").GetString());
+        Assert.Equal("ep-1.wav", page.GetProperty("linkText").GetString());
+    }
 }

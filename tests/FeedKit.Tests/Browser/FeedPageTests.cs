@@ -116,6 +116,21 @@ public sealed partial class FeedPageTests
     }
 
     [Fact]
+    public void A_podcast_episode_gets_a_player_and_a_link_to_its_file_and_the_policy_allows_it()
+    {
+        var feed = FeedKit.Tests.Podcasts.PodcastFeeds.Arabic();
+        var page = FeedPage.WriteToString(feed, Links);
+        var episode = feed.Articles[0].Media[0].Url.AbsoluteUri;
+        Assert.Contains($"<audio controls preload=\"none\" src=\"{episode}\"></audio>", page, StringComparison.Ordinal);
+        Assert.Contains($"<a href=\"{episode}\" dir=\"ltr\">{Path.GetFileName(new Uri(episode).AbsolutePath)}</a>", page, StringComparison.Ordinal);
+        Assert.Equal(feed.Articles.Length, System.Text.RegularExpressions.Regex.Count(page, "<audio "));
+        Assert.Contains("media-src http: https:", FeedPage.ContentSecurityPolicy, StringComparison.Ordinal);
+
+        // Articles without audio or video get none.
+        Assert.DoesNotContain("<audio", FeedPage.WriteToString(TestFeeds.Cases["hebrew"](), Links), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Without_links_there_is_no_subscribe_box()
     {
         var page = FeedPage.WriteToString(TestFeeds.Cases["hebrew"](), []);
