@@ -35,6 +35,13 @@ public static partial class FeedKitLog
     /// </summary>
     public static EventId WebSubPing { get; } = new(5, nameof(WebSubPing));
 
+    /// <summary>
+    /// 6 <c>PodcastNotRss</c> (Warning, once per endpoint): a feed with a <see cref="Podcasts.PodcastShow"/> was sent
+    /// as Atom or JSON Feed to a request that accepts any type, as podcast apps send; they read only RSS. Set
+    /// <see cref="FeedEndpointOptions.DefaultFormat"/> (or <c>FeedKit:DefaultFormat</c>) to <c>Rss</c>.
+    /// </summary>
+    public static EventId PodcastNotRss { get; } = new(6, nameof(PodcastNotRss));
+
     [LoggerMessage(EventId = 1, EventName = nameof(FeedRendered), Level = LogLevel.Debug,
         Message = "Sent {Format} feed {Path} ({Articles} articles, {Bytes} bytes, {Mode})")]
     internal static partial void Rendered(ILogger logger, FeedFormat format, string path, int articles, long? bytes, string mode);
@@ -50,6 +57,10 @@ public static partial class FeedKitLog
     [LoggerMessage(EventId = 4, EventName = nameof(FeedValidationFailed), Level = LogLevel.Error,
         Message = "The {Format} feed {Path} could not be written ({Outcome}): {Problems}")]
     internal static partial void ValidationFailed(ILogger logger, FeedFormat format, string path, string outcome, string problems);
+
+    [LoggerMessage(EventId = 6, EventName = nameof(PodcastNotRss), Level = LogLevel.Warning,
+        Message = "The podcast {Path} was sent as {Format} to a request that accepts any type, as podcast apps send; they read only RSS: set DefaultFormat to Rss on its endpoint or in the FeedKit settings (logged once per endpoint)")]
+    internal static partial void NotRss(ILogger logger, FeedFormat format, string path);
 
     [LoggerMessage(EventId = 5, EventName = nameof(WebSubPing),
         Message = "WebSub publish to hub {Hub}: {Outcome} in {ElapsedMilliseconds} ms")]

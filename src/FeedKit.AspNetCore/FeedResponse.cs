@@ -116,6 +116,47 @@ internal static partial class FeedResponse
             statusCode: StatusCodes.Status406NotAcceptable));
     }
 
+    // Endpoints already warned about (FeedKitLog.PodcastNotRss is logged once per endpoint).
+    private static readonly ConditionalWeakTable<Endpoint, object> PodcastWarned = [];
+
+    /// <summary>
+    /// Logs <see cref="FeedKitLog.PodcastNotRss"/> when a podcast goes out as Atom or JSON Feed only because the request
+    /// accepted any type (no Accept header, or one that names no feed type): what podcast apps get from the bare path.
+    /// </summary>
+    private static void WarnIfPodcastNotRss(HttpContext context, Representation representation, FeedInfo info, ILogger logger, string path)
+    {
+        if (!representation.ByAccept || representation.Format == FeedFormat.Rss || !logger.IsEnabled(LogLevel.Warning))
+        {
+            return;
+        }
+
+        var isPodcast = false;
+        foreach (var extension in info.Extensions)
+        {
+            isPodcast |= extension is Podcasts.PodcastShow;
+        }
+
+        if (!isPodcast)
+        {
+            return;
+        }
+
+        foreach (var accepted in context.Request.GetTypedHeaders().Accept)
+        {
+            if (FeedFormats.All.Any(f => accepted.MediaType.Equals(f.MediaType, StringComparison.OrdinalIgnoreCase)))
+            {
+                return;
+            }
+        }
+
+        if (context.GetEndpoint() is { } endpoint && !PodcastWarned.TryAdd(endpoint, PodcastWarned))
+        {
+            return;
+        }
+
+        FeedKitLog.NotRss(logger, representation.Format, path);
+    }
+
     public static async Task SendAsync(HttpContext context, FeedResult result)
     {
         var request = context.Request;
@@ -154,6 +195,7 @@ internal static partial class FeedResponse
         var path = request.Path.Value ?? string.Empty;
         var writer = FeedWriter.Create(format, options.WriterOptions);
         var source = await result.Source(format, cancellationToken).ConfigureAwait(false);
+        WarnIfPodcastNotRss(context, representation, source.Feed.Info, logger, path);
         var origin = options.PublicOrigin ?? new Uri(source.Feed.Info.SiteUrl.GetLeftPart(UriPartial.Authority));
         var selfPath = result.SelfPath?.Invoke(format) ?? SelfPath(context, representation);
         var info = source.Feed.Info with { SelfUrl = new Uri(origin, selfPath) };

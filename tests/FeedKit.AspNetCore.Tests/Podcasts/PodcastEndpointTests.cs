@@ -68,13 +68,43 @@ public sealed class PodcastEndpointTests
     }
 
     [Fact]
-    public async Task Without_the_option_an_open_request_gets_atom_which_no_podcast_app_reads()
+    public async Task Without_the_option_an_open_request_gets_atom_which_no_podcast_app_reads_and_a_warning_is_logged_once()
     {
         // Why docs/podcasts.md sets DefaultFormat: the application's default format is Atom.
-        await using var server = await TestServer.StartAsync(app => app.MapFeed("/city/feed", () => Show()));
-        using var response = await server.Client.GetAsync("/city/feed");
-        Assert.Equal("application/atom+xml", response.Content.Headers.ContentType?.MediaType);
-        Assert.DoesNotContain("itunes:", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var logs = new LogSink();
+        await using var server = await TestServer.StartAsync(app => app.MapFeed("/city/feed", () => Show()), logs: logs);
+        for (var i = 0; i < 2; i++)
+        {
+            using var response = await server.Client.GetAsync("/city/feed");
+            Assert.Equal("application/atom+xml", response.Content.Headers.ContentType?.MediaType);
+            Assert.DoesNotContain("itunes:", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        var warning = Assert.Single(logs.Events(FeedKitLog.PodcastNotRss));
+        Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Warning, warning.Level);
+        Assert.Contains("The podcast /city/feed was sent as Atom", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("set DefaultFormat to Rss", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/city/feed", "application/atom+xml", false)]
+    [InlineData("/city/feed.atom", null, false)]
+    [InlineData("/city/feed", null, true)]
+    public async Task No_warning_when_atom_was_asked_for_or_rss_is_the_default(string path, string? accept, bool rssDefault)
+    {
+        using var logs = new LogSink();
+        var options = rssDefault ? new FeedEndpointOptions { DefaultFormat = FeedFormat.Rss } : null;
+        await using var server = await TestServer.StartAsync(app => app.MapFeed("/city/feed", () => Show(), options), logs: logs);
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (accept is not null)
+        {
+            request.Headers.Accept.ParseAdd(accept);
+        }
+
+        using var response = await server.Client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotEmpty(logs.Events(FeedKitLog.FeedRendered));
+        Assert.Empty(logs.Events(FeedKitLog.PodcastNotRss));
     }
 
     [Fact]
