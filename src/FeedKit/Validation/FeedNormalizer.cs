@@ -903,13 +903,32 @@ internal sealed partial class FeedNormalizer : IDisposable
             return null;
         }
 
-        if (id.Trim().Length != id.Length || !Uri.TryCreate(id, UriKind.Absolute, out var uri) || IsScriptScheme(uri))
+        if (id.Trim().Length != id.Length)
         {
-            Error(at, "invalid-id", $"\"{id}\" is not an absolute URI; Atom ids must be IRIs that never change, such as \"tag:example.com,2021:article-1234\" or the article's permanent URL");
+            Error(at, "invalid-id", $"\"{id}\" starts or ends with white space: readers compare ids character for character");
             return null;
         }
 
-        return id;
+        if (Uri.TryCreate(id, UriKind.Absolute, out var uri) && !IsScriptScheme(uri))
+        {
+            return id;
+        }
+
+        // RSS's guid (isPermaLink="false") and JSON Feed's id take any string: the UUIDs and host-made ids of shows
+        // and sites that move to FeedKit are kept. Atom's id must be an IRI: a UUID becomes its urn:uuid: form
+        // (RFC 4122), anything else is an error for Atom only.
+        if (_format != FeedFormat.Atom && uri is null)
+        {
+            return id;
+        }
+
+        if (_format == FeedFormat.Atom && System.Guid.TryParseExact(id, "D", out var uuid))
+        {
+            return "urn:uuid:" + uuid.ToString("D");
+        }
+
+        Error(at, "invalid-id", $"\"{id}\" is not an absolute URI; Atom ids must be IRIs that never change, such as \"tag:example.com,2021:article-1234\" or the article's permanent URL (RSS and JSON Feed take any string; a UUID is written to Atom as urn:uuid:…)");
+        return null;
     }
 
     private void RequireWebLink(Uri? uri, in FieldPath at)

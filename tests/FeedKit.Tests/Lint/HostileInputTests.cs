@@ -128,7 +128,7 @@ public sealed class HostileInputTests
         ["percent-encoded IRI"] = Writes(() => One(Good() with { Url = new Uri("https://example.com/%D8%AE%D8%A8%D8%B1") }), o =>
             Assert.Contains("<link>https://example.com/%D8%AE%D8%A8%D8%B1</link>", o.Rss, StringComparison.Ordinal)),
         ["id that is not a URI"] = Error(() => One(Good() with { Id = "x/y" }), "articles[0].Id", "not an absolute URI"),
-        ["id with spaces"] = Error(() => One(Good() with { Id = " tag:example.com,2026:1" }), "articles[0].Id", "not an absolute URI"),
+        ["id with spaces"] = Error(() => One(Good() with { Id = " tag:example.com,2026:1" }), "articles[0].Id", "starts or ends with white space"),
         ["javascript: id"] = Error(() => One(Good() with { Id = "javascript:alert(1)" }), "articles[0].Id", "not an absolute URI"),
         ["duplicate ids"] = Error(() => new Feed(Info, [Good("a"), Good("b"), Good("a")]), "articles[2].Id", "also the id of articles[0]"),
 

@@ -332,6 +332,34 @@ public sealed class PodcastTests
         Assert.Empty(FeedLint.Check(new Feed(source.Info with { Extensions = [fits] }, source.Articles), new FeedLintOptions { Formats = [FeedFormat.Rss] }));
     }
 
+    [Theory]
+    [InlineData("ca5d3b5e-1c3a-4f5e-9a7b-2d8e6f1a0b3c", "urn:uuid:ca5d3b5e-1c3a-4f5e-9a7b-2d8e6f1a0b3c")]
+    [InlineData("Buzzsprout-12345678", null)]
+    [InlineData("00123", null)]
+    public void Episode_guids_that_are_not_uris_are_kept_in_rss_and_json_and_atom_takes_uuids_as_urns(string guid, string? atomId)
+    {
+        // Shows moving to FeedKit keep their episodes' guids: RSS's guid and JSON Feed's id take any string.
+        var source = PodcastFeeds.Arabic();
+        var feed = new Feed(source.Info, [source.Articles[0] with { Id = guid }, .. source.Articles.Skip(1)]);
+        var item = XDocument.Parse(new RssFeedWriter().WriteToString(feed)).Root!.Element("channel")!.Element("item")!;
+        Assert.Equal(guid, item.Element("guid")!.Value);
+        Assert.Equal("false", (string?)item.Element("guid")!.Attribute("isPermaLink"));
+        using var json = JsonDocument.Parse(new JsonFeedWriter().WriteToString(feed));
+        Assert.Equal(guid, json.RootElement.GetProperty("items")[0].GetProperty("id").GetString());
+
+        // Atom ids are IRIs: a UUID becomes its urn:uuid: form, anything else is refused for Atom only.
+        if (atomId is not null)
+        {
+            var entry = XDocument.Parse(new AtomFeedWriter().WriteToString(feed)).Root!.Elements().First(e => e.Name.LocalName == "entry");
+            Assert.Equal(atomId, entry.Elements().First(e => e.Name.LocalName == "id").Value);
+        }
+        else
+        {
+            var error = Assert.Throws<FeedValidationException>(() => new AtomFeedWriter().WriteToString(feed));
+            Assert.Contains(error.Problems, p => p.Path.ToString() == "articles[0].Id" && p.Message.Contains("RSS and JSON Feed take any string", StringComparison.Ordinal));
+        }
+    }
+
     [Fact]
     public void A_show_without_a_language_is_refused_only_in_rss()
     {
