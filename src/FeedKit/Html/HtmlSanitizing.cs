@@ -170,14 +170,61 @@ internal static class HtmlSanitizing
         {
             foreach (var element in body.QuerySelectorAll(selector))
             {
-                if (Collapse(element.TextContent) is { } text)
+                if (Collapse(TextOf(element)) is { } text)
                 {
                     return text;
                 }
             }
         }
 
-        return Collapse(body.TextContent);
+        return Collapse(TextOf(body));
+    }
+
+    // Elements whose boundaries separate words where TextContent would join them ("a<br>b", table cells, list items).
+    private static readonly HashSet<string> Separating = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "br", "p", "div", "li", "dt", "dd", "td", "th", "tr", "caption", "h1", "h2", "h3", "h4", "h5", "h6",
+        "blockquote", "figcaption", "figure", "pre", "hr", "ul", "ol", "dl", "table", "thead", "tbody", "tfoot",
+        "section", "article", "aside", "header", "footer", "nav", "address", "details", "summary", "img",
+    };
+
+    /// <summary>The text of <paramref name="root"/>, with a space at each element boundary that separates words.</summary>
+    private static string TextOf(INode root)
+    {
+        var text = new StringBuilder();
+        Append(root, text, 0);
+        return text.ToString();
+
+        static void Append(INode node, StringBuilder text, int depth)
+        {
+            if (node is IText leaf)
+            {
+                text.Append(leaf.Data);
+                return;
+            }
+
+            if (depth > MaxDepth)
+            {
+                return;
+            }
+
+            var separates = node is IElement element && Separating.Contains(element.LocalName);
+            if (separates)
+            {
+                text.Append(' ');
+            }
+
+            var children = node.ChildNodes;
+            for (var i = 0; i < children.Length; i++)
+            {
+                Append(children[i], text, depth + 1);
+            }
+
+            if (separates)
+            {
+                text.Append(' ');
+            }
+        }
     }
 
     private static string? Collapse(string text)

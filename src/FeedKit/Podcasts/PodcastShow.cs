@@ -406,6 +406,10 @@ public sealed record PodcastShow : FeedExtension
         {
             check.Error("Owner.Email", $"\"{Owner.Email}\" is not an e-mail address of the form name@host", "invalid-email");
         }
+        else if (Owner.Email is { } email && !System.Text.Ascii.IsValid(email))
+        {
+            check.Warning("Owner.Email", $"\"{email}\" is not ASCII: the W3C validator and Apple's checks refuse an internationalized address in itunes:email; write its domain in ASCII (punycode, xn--…)", PodcastCodes.OwnerEmail);
+        }
     }
 
     private void CheckArtwork(ExtensionValidator check)

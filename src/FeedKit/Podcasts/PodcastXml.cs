@@ -51,12 +51,30 @@ internal static class PodcastXml
         return string.Concat(text.AsSpan(0, end).TrimEnd(' '), "…");
     }
 
-    /// <summary>Warns when an iTunes text is longer than Apple takes (the W3C validator reports it too).</summary>
+    /// <summary>
+    /// Warns when an iTunes text, as written (with the first-strong mark the guard may put in front), has more characters
+    /// (Unicode scalar values, as the W3C validator counts them) than Apple takes.
+    /// </summary>
     public static void CheckLength(ExtensionValidator check, string? text, string member, string element, int max)
     {
-        if (text is not null && text.Length > max)
+        // The guard adds one character at most, and a text has no more scalar values than UTF-16 units.
+        if (text is null || text.Length < max)
         {
-            check.Warning(member, FormattableString.Invariant($"is {text.Length} characters long; Apple Podcasts takes at most {max} in itunes:{element}, and the W3C validator reports it"), PodcastCodes.TooLong);
+            return;
+        }
+
+        var written = check.Guard(text);
+        var length = 0;
+        foreach (var rune in written.EnumerateRunes())
+        {
+            _ = rune;
+            length++;
+        }
+
+        if (length > max)
+        {
+            var mark = written.Length != text.Length ? " with the direction mark the first-strong guard puts in front" : string.Empty;
+            check.Warning(member, FormattableString.Invariant($"is {length} characters long as written{mark}; Apple Podcasts takes at most {max} in itunes:{element}, and the W3C validator reports it"), PodcastCodes.TooLong);
         }
     }
 

@@ -1040,7 +1040,7 @@ internal sealed partial class FeedNormalizer : IDisposable
         var embedding = clean.AsSpan().IndexOfAnyInRange('\u202A', '\u202E');
         if (embedding >= 0)
         {
-            Warning(at, "bidi-embedding", $"contains the bidi embedding control U+{(int)clean[embedding]:X4}; unbalanced embeddings change the direction of the text around it in readers: use isolates (U+2066–U+2069) or marks (U+200E, U+200F) instead");
+            Warning(at, "bidi-embedding", $"contains the bidi embedding control U+{(int)clean[embedding]:X4}; embeddings and overrides leak into the text around them wherever a reader cuts, joins or truncates the text (and an unbalanced one changes everything after it): use isolates (U+2066–U+2069) or marks (U+200E, U+200F) instead");
         }
 
         return clean;

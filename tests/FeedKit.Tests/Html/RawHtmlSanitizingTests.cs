@@ -219,4 +219,25 @@ public sealed class RawHtmlSanitizingTests
         Assert.DoesNotContain(Lint(feed), p => p.Path.ToString().StartsWith("articles[0].Body", StringComparison.Ordinal));
         Assert.All(Bodies(feed).Values, body => Assert.Contains("<form><input name=\"q\"></form>", body, StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData("<p>שורה אחת<br>שורה שתיים</p>", "שורה אחת שורה שתיים")]
+    [InlineData("<table><tr><th>שם</th><th>Role</th></tr><tr><td>נועה</td><td>host</td></tr></table>", "שם Role נועה host")]
+    [InlineData("<ul><li>یک</li><li>دو</li></ul><p>سه <b>چهار</b>\n  پنج</p>", "سه چهار پنج")]
+    [InlineData("<div>a<div>b</div></div>", "a b")]
+    [InlineData("<p> </p><img src=\"https://example.com/a.jpg\">", null)]
+    public void Plain_text_of_raw_html_keeps_words_apart_at_element_boundaries(string html, string? expected)
+    {
+        // The RSS description (and a podcast's itunes:summary) of an item whose body starts with raw HTML: TextContent
+        // ran "a<br>b" and table cells together.
+        Assert.Equal(expected, FeedKit.Html.HtmlSanitizing.PlainText(html));
+    }
+
+    [Fact]
+    public void An_rss_item_whose_body_is_raw_html_gets_its_first_paragraph_as_description_with_words_apart()
+    {
+        var feed = new Feed(TestFeeds.Info("he", "חדשות"), [TestFeeds.Article("a", "כותרת", null, new RawHtml("<p>שורה אחת<br>שורה שתיים</p>"))]);
+        var description = XDocument.Parse(new RssFeedWriter().WriteToString(feed)).Root!.Element("channel")!.Element("item")!.Element("description")!.Value;
+        Assert.Equal("<div dir=\"rtl\" lang=\"he\"><p>שורה אחת שורה שתיים</p></div>", description);
+    }
 }

@@ -210,6 +210,7 @@ public sealed class PodcastTests
         { "gif-artwork", FeedProblemCodes.PodcastArtworkType, "feed.Extensions[0].Artwork", false },
         { "locked-no-owner", FeedProblemCodes.PodcastLockedOwner, "feed.Extensions[0].Owner.Email", true },
         { "no-owner", FeedProblemCodes.PodcastOwnerEmail, "feed.Extensions[0].Owner.Email", false },
+        { "idn-owner", FeedProblemCodes.PodcastOwnerEmail, "feed.Extensions[0].Owner.Email", false },
         { "bad-guid", FeedProblemCodes.PodcastGuidInvalid, "feed.Extensions[0].Guid", true },
         { "no-guid", FeedProblemCodes.PodcastGuidMissing, "feed.Extensions[0].Guid", false },
         { "bad-medium", FeedProblemCodes.PodcastMedium, "feed.Extensions[0].Medium", true },
@@ -361,6 +362,27 @@ public sealed class PodcastTests
     }
 
     [Fact]
+    public void Lengths_are_counted_as_written_guard_included_in_characters_not_utf16_units()
+    {
+        var source = PodcastFeeds.Arabic();
+        var show = (PodcastShow)source.Info.Extensions[0];
+        IReadOnlyList<FeedProblem> Lint(PodcastShow s) => FeedLint.Check(new Feed(source.Info with { Extensions = [s] }, source.Articles), new FeedLintOptions { Formats = [FeedFormat.Rss] });
+
+        // 255 characters starting with a Latin word in an Arabic show: the guard's RLM makes 256 as written.
+        var latinFirst = "iPhone " + new string('ب', 248);
+        Assert.Equal(255, latinFirst.Length);
+        var problem = Assert.Single(Lint(show with { Author = latinFirst }));
+        Assert.Equal(FeedProblemCodes.PodcastTooLong, problem.Code);
+        Assert.Contains("256 characters long as written with the direction mark", problem.Message, StringComparison.Ordinal);
+        Assert.Empty(Lint(show with { Author = new string('ب', 255) }));
+
+        // Emoji are one character each for Apple and the validator, two UTF-16 units for .NET.
+        var emoji = new string('ب', 250) + "🎙🎙🎙🎙🎙";
+        Assert.Equal(260, emoji.Length);
+        Assert.Empty(Lint(show with { Author = emoji }));
+    }
+
+    [Fact]
     public void A_show_without_a_language_is_refused_only_in_rss()
     {
         var source = PodcastFeeds.Arabic();
@@ -411,6 +433,7 @@ public sealed class PodcastTests
             "gif-artwork" => WithShow(feed, s => s with { Artwork = new Uri("https://podcasts.example.com/cover.gif") }),
             "locked-no-owner" => WithShow(feed, s => s with { Owner = null }),
             "no-owner" => WithShow(feed, s => s with { Owner = null, Locked = null }),
+            "idn-owner" => WithShow(feed, s => s with { Owner = new PodcastOwner("سارة", "sara@مثال.مصر") }),
             "bad-guid" => WithShow(feed, s => s with { Guid = "tech-ar" }),
             "no-guid" => new Feed(feed.Info with { SelfUrl = null }, feed.Articles),
             "bad-medium" => WithShow(feed, s => s with { Medium = "radio" }),
