@@ -407,6 +407,11 @@ internal sealed partial class FeedNormalizer : IDisposable
         var errorsBefore = _errors.Count;
         var headline = Text(article.Headline, at.Then("Headline"), TextKind.RequiredLine) ?? string.Empty;
         var standfirst = Text(article.Standfirst, at.Then("Standfirst"), TextKind.OptionalBlock);
+        if (_format == FeedFormat.Rss && LooksLikeMarkup(headline) is { } markup)
+        {
+            Warning(at.Then("Headline"), FeedProblemCodes.TitleLooksLikeHtml, $"contains \"{markup}\", which RSS readers take for HTML: the title is written escaped, as plain text, but feedparser, rss-parser, newsboat and the other common parsers read RSS titles as HTML and drop it or show it decoded; reword it (\"the b tag\"), or publish Atom, whose titles say they are text");
+        }
+
         OptionalWebLink(article.Url, at.Then("Url"));
         if (article.Url is null)
         {
@@ -594,6 +599,57 @@ internal sealed partial class FeedNormalizer : IDisposable
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The first thing in a plain-text title that an RSS reader would take for markup: a tag (<c>&lt;b&gt;</c>,
+    /// <c>&lt;/p&gt;</c>, <c>&lt;!--</c>) or a character reference (<c>&amp;amp;</c>, <c>&amp;#38;</c>); null when none.
+    /// </summary>
+    private static string? LooksLikeMarkup(string text)
+    {
+        for (var i = 0; i < text.Length - 1; i++)
+        {
+            if (text[i] == '<' && (char.IsAsciiLetter(text[i + 1]) || text[i + 1] is '/' or '!'))
+            {
+                var end = text.IndexOf('>', i);
+                if (end > 0)
+                {
+                    return text[i..(end + 1)];
+                }
+            }
+            else if (text[i] == '&')
+            {
+                var end = text.IndexOf(';', i);
+                // A reference readers decode: a known name (not "&T;") or a number.
+                if (end > i + 1 && end - i <= 10 && IsReference(text.AsSpan(i + 1, end - i - 1)) && System.Net.WebUtility.HtmlDecode(text[i..(end + 1)]) != text[i..(end + 1)])
+                {
+                    return text[i..(end + 1)];
+                }
+            }
+        }
+
+        return null;
+
+        // "amp", "#38", "#x26": what comes between & and ; in a character reference.
+        static bool IsReference(ReadOnlySpan<char> name)
+        {
+            if (name[0] == '#')
+            {
+                var hex = name.Length > 1 && name[1] is 'x' or 'X';
+                var digits = name[(hex ? 2 : 1)..];
+                return !digits.IsEmpty && (hex ? !digits.ContainsAnyExcept("0123456789abcdefABCDEF") : !digits.ContainsAnyExceptInRange('0', '9'));
+            }
+
+            foreach (var c in name)
+            {
+                if (!char.IsAsciiLetterOrDigit(c))
+                {
+                    return false;
+                }
+            }
+
+            return char.IsAsciiLetter(name[0]);
+        }
     }
 
     private void CheckBidi(LanguageTag? own, string headline, string? standfirst, ImmutableArray<Block> body, in FieldPath at, LanguageTag? language, TextDirection direction)

@@ -83,6 +83,9 @@ public static class FeedProblemCodes
     /// <summary>An article without a URL (warning): readers have no link to open, and common parsers report it.</summary>
     public const string NoArticleUrl = "no-article-url";
 
+    /// <summary>An RSS title with text readers take for HTML, a tag or a character reference (warning).</summary>
+    public const string TitleLooksLikeHtml = "title-looks-like-html";
+
     /// <summary>A media type not of the form type/subtype.</summary>
     public const string InvalidMediaType = "invalid-media-type";
 

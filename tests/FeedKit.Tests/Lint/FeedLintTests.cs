@@ -101,6 +101,34 @@ public sealed class FeedLintTests
         Assert.DoesNotContain(FeedLint.Check(With(Arabic)), p => p.Code == FeedProblemCodes.NoArticleUrl);
     }
 
+    [Theory]
+    [InlineData("Learn the <b> tag", "<b>")]
+    [InlineData("Tom &amp; Jerry", "&amp;")]
+    [InlineData("سعر &#1633; دينار", "&#1633;")]
+    [InlineData("A &#x26; B", "&#x26;")]
+    [InlineData("ملاحظات </p> النهاية", "</p>")]
+    [InlineData("a < b > c", null)]
+    [InlineData("AT&T; profits & losses", null)]
+    [InlineData("R&D in 2026", null)]
+    [InlineData("x <3 y", null)]
+    public void An_rss_title_that_readers_would_take_for_html_warns(string headline, string? markup)
+    {
+        var feed = With(Arabic with { Headline = headline });
+        var rss = FeedLint.Check(feed, new FeedLintOptions { Formats = [FeedFormat.Rss] }).Where(p => p.Code == FeedProblemCodes.TitleLooksLikeHtml).ToList();
+        if (markup is null)
+        {
+            Assert.Empty(rss);
+            return;
+        }
+
+        var problem = Assert.Single(rss);
+        Assert.Equal("articles[0].Headline", problem.Path.ToString());
+        Assert.Contains($"contains \"{markup}\"", problem.Message, StringComparison.Ordinal);
+
+        // Atom's and JSON Feed's titles say they are text.
+        Assert.DoesNotContain(FeedLint.Check(feed, new FeedLintOptions { Formats = [FeedFormat.Atom, FeedFormat.Json] }), p => p.Code == FeedProblemCodes.TitleLooksLikeHtml);
+    }
+
     [Fact]
     public void Future_dates_warn_only_when_the_caller_gives_the_time()
     {
