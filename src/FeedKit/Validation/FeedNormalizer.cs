@@ -607,19 +607,24 @@ internal sealed partial class FeedNormalizer : IDisposable
     /// </summary>
     private static string? LooksLikeMarkup(string text)
     {
+        // Linear in the text: a '>' is looked for once, and a reference's ';' only within its longest length.
+        var tagsClosed = true;
         for (var i = 0; i < text.Length - 1; i++)
         {
-            if (text[i] == '<' && (char.IsAsciiLetter(text[i + 1]) || text[i + 1] is '/' or '!'))
+            if (text[i] == '<' && tagsClosed && (char.IsAsciiLetter(text[i + 1]) || text[i + 1] is '/' or '!'))
             {
                 var end = text.IndexOf('>', i);
                 if (end > 0)
                 {
                     return text[i..(end + 1)];
                 }
+
+                tagsClosed = false;
             }
             else if (text[i] == '&')
             {
-                var end = text.IndexOf(';', i);
+                var semicolon = text.AsSpan(i, Math.Min(11, text.Length - i)).IndexOf(';');
+                var end = semicolon < 0 ? -1 : i + semicolon;
                 // A reference readers decode: a known name (not "&T;") or a number.
                 if (end > i + 1 && end - i <= 10 && IsReference(text.AsSpan(i + 1, end - i - 1)) && System.Net.WebUtility.HtmlDecode(text[i..(end + 1)]) != text[i..(end + 1)])
                 {
