@@ -108,6 +108,25 @@ public sealed class PodcastEndpointTests
     }
 
     [Fact]
+    public async Task The_bare_path_and_the_rss_address_give_the_same_podcast_guid()
+    {
+        // podcast:guid is derived from the feed's self link; MapFeed writes the .rss address there whichever address
+        // was asked, and takes the host from the feed's site (not the request's Host header).
+        XNamespace podcast = "https://podcastindex.org/namespace/1.0";
+        await using var server = await TestServer.StartAsync(app => app.MapFeed("/city/feed", () => Show(), new FeedEndpointOptions { DefaultFormat = FeedFormat.Rss }));
+        var guids = new List<string>();
+        foreach (var path in new[] { "/city/feed", "/city/feed.rss" })
+        {
+            var channel = XDocument.Parse(await server.Client.GetStringAsync(path)).Root!.Element("channel")!;
+            guids.Add(channel.Element(podcast + "guid")!.Value);
+            Assert.Equal("https://podcasts.example.com/city/feed.rss", (string?)channel.Elements().First(e => e.Name.LocalName == "link" && e.Name.Namespace != XNamespace.None).Attribute("href"));
+        }
+
+        Assert.Equal(guids[0], guids[1]);
+        Assert.Equal(PodcastGuid.FromFeedUrl(new Uri("https://podcasts.example.com/city/feed.rss")).ToString(), guids[0]);
+    }
+
+    [Fact]
     public async Task The_other_formats_stay_at_their_extensions()
     {
         await using var server = await TestServer.StartAsync(app => app.MapFeed("/city/feed", () => Show(), new FeedEndpointOptions { DefaultFormat = FeedFormat.Rss }));
