@@ -159,10 +159,8 @@ internal sealed class FeedPageDocument : FeedDocument
     {
         foreach (var media in article.Media)
         {
-            var kind = media.MediaType is { } type && type.StartsWith("video/", StringComparison.OrdinalIgnoreCase) ? "video"
-                : media.MediaType is { } audio && audio.StartsWith("audio/", StringComparison.OrdinalIgnoreCase) ? "audio"
-                : null;
-            if (kind is null || media.IsLeadImage)
+            // The medium the validation layer resolved from the media type (a lead image is "image").
+            if (media.Medium is not { } kind || kind is not ("audio" or "video"))
             {
                 continue;
             }

@@ -65,9 +65,8 @@ internal static class PodcastXml
 
         var written = check.Guard(text);
         var length = 0;
-        foreach (var rune in written.EnumerateRunes())
+        foreach (var _ in written.EnumerateRunes())
         {
-            _ = rune;
             length++;
         }
 

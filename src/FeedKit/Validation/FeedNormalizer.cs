@@ -623,38 +623,16 @@ internal sealed partial class FeedNormalizer : IDisposable
             }
             else if (text[i] == '&')
             {
+                // A reference readers decode: a known name ("&amp;", not "&T;") or a number, ';' within 10 characters.
                 var semicolon = text.AsSpan(i, Math.Min(11, text.Length - i)).IndexOf(';');
-                var end = semicolon < 0 ? -1 : i + semicolon;
-                // A reference readers decode: a known name (not "&T;") or a number.
-                if (end > i + 1 && end - i <= 10 && IsReference(text.AsSpan(i + 1, end - i - 1)) && System.Net.WebUtility.HtmlDecode(text[i..(end + 1)]) != text[i..(end + 1)])
+                if (semicolon > 1 && text.Substring(i, semicolon + 1) is var reference && System.Net.WebUtility.HtmlDecode(reference) != reference)
                 {
-                    return text[i..(end + 1)];
+                    return reference;
                 }
             }
         }
 
         return null;
-
-        // "amp", "#38", "#x26": what comes between & and ; in a character reference.
-        static bool IsReference(ReadOnlySpan<char> name)
-        {
-            if (name[0] == '#')
-            {
-                var hex = name.Length > 1 && name[1] is 'x' or 'X';
-                var digits = name[(hex ? 2 : 1)..];
-                return !digits.IsEmpty && (hex ? !digits.ContainsAnyExcept("0123456789abcdefABCDEF") : !digits.ContainsAnyExceptInRange('0', '9'));
-            }
-
-            foreach (var c in name)
-            {
-                if (!char.IsAsciiLetterOrDigit(c))
-                {
-                    return false;
-                }
-            }
-
-            return char.IsAsciiLetter(name[0]);
-        }
     }
 
     private void CheckBidi(LanguageTag? own, string headline, string? standfirst, ImmutableArray<Block> body, in FieldPath at, LanguageTag? language, TextDirection direction)
